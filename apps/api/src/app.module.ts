@@ -1,0 +1,36 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { buildDataSourceOptions, type DatabaseConnection } from '@vigie/database';
+import { IdentityModule, SessionSocketAuthenticator } from '@vigie/identity-server';
+import { RealtimeModule } from '@vigie/realtime-server';
+import { type AppConfig, buildLoggerParams, HealthController, ServerCoreModule } from '@vigie/server';
+import type { Clock } from '@vigie/kernel';
+import { entities } from './entities';
+
+/** The composition root: every domain module, wired once. */
+@Module({})
+export class AppModule {
+  static forRoot(params: { config: AppConfig; connection: DatabaseConnection; clock?: Clock }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServerCoreModule.forRoot({ config: params.config, clock: params.clock }),
+        LoggerModule.forRoot(buildLoggerParams(params.config)),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions({
+            connection: params.connection,
+            entities,
+            poolSize: params.config.database.poolSize,
+            applicationName: `vigie-${params.config.nodeName}`,
+          }),
+          // The database is already up and migrated when Nest starts (see main.ts): fail fast.
+          retryAttempts: 0,
+        }),
+        IdentityModule,
+        RealtimeModule.forRoot({ imports: [IdentityModule], authenticator: SessionSocketAuthenticator }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { buildDataSourceOptions, type DatabaseConnection, runMigrations } from '@vigie/database';
+import type { Clock } from '@vigie/kernel';
+import { type AppConfig, type EmbeddedPostgres, startEmbeddedPostgres } from '@vigie/server';
+import { AppModule } from './app.module';
+import { entities } from './entities';
+import { configureHttp } from './http-setup';
+
+export type VigieApp = {
+  app: NestExpressApplication;
+  url: string;
+  consoleDir?: string;
+  /** Stops taking work, drains what is in flight, closes sockets, the pool and the embedded database. */
+  close(): Promise<void>;
+};
+
+/**
+ * Starts Vigie: the database (embedded PGlite when no DATABASE_URL), migrations, then Nest.
+ * Used by main.ts and by the medium tests (which pass their own database and clock).
+ */
+export async function createVigieApp(params: {
+  config: AppConfig;
+  connection?: DatabaseConnection;
+  clock?: Clock;
+}): Promise<VigieApp> {
+  const { config } = params;
+  let embedded: EmbeddedPostgres | undefined;
+  let connection = params.connection;
+  if (!connection) {
+    if (config.database.url) {
+      connection = { kind: 'url', url: config.database.url };
+    } else {
+      embedded = await startEmbeddedPostgres({ dataDir: config.database.embeddedDataDir });
+      connection = { kind: 'embedded', host: embedded.host, port: embedded.port };
+    }
+  }
+  try {
+    await runMigrations({
+      options: buildDataSourceOptions({ connection, entities }),
+      lock: connection.kind === 'url' ? 'advisory' : 'none',
+    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ config, connection, clock: params.clock }),
+      { bufferLogs: true, bodyParser: false, abortOnError: false },
+    );
+    app.useLogger(app.get(Logger));
+    const { consoleDir } = configureHttp(app, config);
+    await app.listen(config.http.port, config.http.host);
+    const server = app.getHttpServer();
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.http.port;
+    const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`;
+    return {
+      app,
+      url,
+      consoleDir,
+      async close() {
+        // Stop accepting, let in-flight requests finish, then free idle keep-alive sockets.
+        server.closeIdleConnections?.();
+        await app.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { hostname } from 'node:os';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '@vigie/server';
+import { createVigieApp } from './create-vigie-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, { nodeName: `${hostname()}-${process.pid}` });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const vigie = await createVigieApp({ config });
+  const logger = new Logger('Main');
+  logger.log({ url: vigie.url, console: vigie.consoleDir ?? 'not built', database: config.database.url ? 'postgres' : 'embedded' }, 'Vigie API ready');
+
+  let isStopping = false;
+  const stop = (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.log({ signal }, 'Shutting down: draining in-flight work');
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'Shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    vigie
+      .close()
+      .then(() => {
+        logger.log('Shutdown complete');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'Shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Vigie failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { Role } from '@vigie/contracts';
+import { Team } from '../teams/team.entity';
+import { AppUser } from './app-user.entity';
+
+export type NewUserRow = {
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  languages: string[];
+  skills: string[];
+  teamIds: string[];
+};
+
+/** SQL for users only; no rules here (STYLE rule 3). */
+@Injectable()
+export class UserRepository {
+  constructor(
+    @InjectRepository(AppUser) private readonly users: Repository<AppUser>,
+    @InjectRepository(Team) private readonly teams: Repository<Team>,
+  ) {}
+
+  findById(id: string): Promise<AppUser | null> {
+    return this.users.findOne({ where: { id }, relations: { teams: true } });
+  }
+
+  /** With the password hash, for login only. */
+  findByEmailWithPassword(email: string): Promise<AppUser | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getOne();
+  }
+
+  existsByEmail(email: string): Promise<boolean> {
+    return this.users.createQueryBuilder('user').where('lower(user.email) = lower(:email)', { email }).getExists();
+  }
+
+  list(): Promise<AppUser[]> {
+    return this.users.find({ relations: { teams: true }, order: { displayName: 'ASC' } });
+  }
+
+  async insert(row: NewUserRow): Promise<AppUser> {
+    const teams = row.teamIds.length ? await this.teams.findBy({ id: In(row.teamIds) }) : [];
+    const saved = await this.users.save(
+      this.users.create({
+        email: row.email,
+        displayName: row.displayName,
+        passwordHash: row.passwordHash,
+        role: row.role,
+        languages: row.languages,
+        skills: row.skills,
+        isActive: true,
+        teams,
+      }),
+    );
+    return (await this.findById(saved.id)) as AppUser;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<AppUser, 'displayName' | 'passwordHash' | 'role' | 'languages' | 'skills' | 'isActive'>> & {
+      teamIds?: string[];
+    },
+  ): Promise<AppUser | null> {
+    const user = await this.findById(id);
+    if (!user) return null;
+    const { teamIds, ...columns } = changes;
+    Object.assign(user, columns);
+    if (teamIds) user.teams = teamIds.length ? await this.teams.findBy({ id: In(teamIds) }) : [];
+    await this.users.save(user);
+    return this.findById(id);
+  }
+
+  countTeamsFound(teamIds: string[]): Promise<number> {
+    return teamIds.length ? this.teams.countBy({ id: In(teamIds) }) : Promise.resolve(0);
+  }
+}

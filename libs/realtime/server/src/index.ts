@@ -1,0 +1,4 @@
+export * from './socket-authenticator';
+export * from './realtime.module';
+export * from './vigie-io.adapter';
+export { RealtimeGateway } from './realtime.gateway';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Every variable is documented in `.env.example`.
+ * A bad or missing value stops start-up with one message naming each bad variable.
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}://`)), {
+      message: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
+    });
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: optionalUrl(['http', 'https']),
+    CONSOLE_ORIGIN: optionalUrl(['http', 'https']),
+    CONSOLE_DIR: z.string().optional(),
+    DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    VIGIE_DATA_DIR: z.string().min(1).default('.vigie/data'),
+    REDIS_URL: optionalUrl(['redis', 'rediss']),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+    SESSION_IDLE_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(120),
+    COOKIE_SECURE: booleanString.optional(),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    VIGIE_ADMIN_EMAIL: z.email().optional(),
+    VIGIE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    VIGIE_DEMO: booleanString.default(false),
+    VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    VIGIE_NODE_NAME: z.string().min(1).optional(),
+  })
+  .superRefine((env, context) => {
+    if ((env.VIGIE_ADMIN_EMAIL === undefined) !== (env.VIGIE_ADMIN_PASSWORD === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [env.VIGIE_ADMIN_EMAIL === undefined ? 'VIGIE_ADMIN_EMAIL' : 'VIGIE_ADMIN_PASSWORD'],
+        message: 'VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together: set both or neither',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.VIGIE_DEMO && env.VIGIE_DEMO_PASSWORD === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['VIGIE_DEMO_PASSWORD'],
+        message: 'demo mode in production needs an explicit VIGIE_DEMO_PASSWORD',
+      });
+    }
+  });
+
+export type AppConfig = {
+  environment: 'development' | 'production' | 'test';
+  http: { host: string; port: number; publicUrl?: string; consoleOrigin?: string; consoleDir?: string };
+  database: { url?: string; poolSize: number; embeddedDataDir: string };
+  redis: { url?: string };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  session: { ttlHours: number; idleMinutes: number; isCookieSecure: boolean };
+  login: { maxFailures: number; blockSeconds: number };
+  bootstrapAdmin?: { email: string; password: string };
+  demo: { isEnabled: boolean; password: string };
+  shutdownTimeoutMs: number;
+  nodeName: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Default demo password: only for local demos; production demo mode must set its own. */
+export const defaultDemoPassword = 'vigie-demo-2026';
+
+/**
+ * Parses and validates the environment once. Throws a ConfigError naming every bad variable.
+ * @param env usually `process.env`; tests pass a plain object.
+ * @param defaults values used when the variable is unset (e.g. the node name).
+ */
+export function loadConfig(env: Record<string, string | undefined>, defaults: { nodeName: string }): AppConfig {
+  // Empty strings mean "unset": .env files often carry `NAME=` lines.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const value = cleaned[String(issue.path[0])];
+      const isSecret = /PASSWORD|SECRET|KEY|TOKEN/.test(name);
+      const shown = value === undefined ? 'unset' : isSecret ? 'value hidden' : `got "${value}"`;
+      return `${name}: ${issue.message} (${shown})`;
+    });
+    throw new ConfigError(problems);
+  }
+  const values = parsed.data;
+  return {
+    environment: values.NODE_ENV,
+    http: {
+      host: values.HOST,
+      port: values.PORT,
+      publicUrl: values.PUBLIC_URL,
+      consoleOrigin: values.CONSOLE_ORIGIN,
+      consoleDir: values.CONSOLE_DIR,
+    },
+    database: { url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE, embeddedDataDir: values.VIGIE_DATA_DIR },
+    redis: { url: values.REDIS_URL },
+    log: { level: values.LOG_LEVEL },
+    session: {
+      ttlHours: values.SESSION_TTL_HOURS,
+      idleMinutes: values.SESSION_IDLE_MINUTES,
+      isCookieSecure: values.COOKIE_SECURE ?? values.NODE_ENV === 'production',
+    },
+    login: { maxFailures: values.LOGIN_MAX_FAILURES, blockSeconds: values.LOGIN_BLOCK_SECONDS },
+    bootstrapAdmin:
+      values.VIGIE_ADMIN_EMAIL && values.VIGIE_ADMIN_PASSWORD
+        ? { email: values.VIGIE_ADMIN_EMAIL.toLowerCase(), password: values.VIGIE_ADMIN_PASSWORD }
+        : undefined,
+    demo: { isEnabled: values.VIGIE_DEMO, password: values.VIGIE_DEMO_PASSWORD ?? defaultDemoPassword },
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    nodeName: values.VIGIE_NODE_NAME ?? defaults.nodeName,
+  };
+}
+
+/** Injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,24 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CLOCK, systemClock } from '@vigie/kernel';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { DomainEventBus } from './events/domain-event-bus';
+
+/**
+ * What every domain module may inject: the validated AppConfig, the Clock and the event bus.
+ * Tests pass their own config and a FakeClock.
+ */
+@Global()
+@Module({})
+export class ServerCoreModule {
+  static forRoot(params: { config: AppConfig; clock?: { now(): Date } }): DynamicModule {
+    return {
+      module: ServerCoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: params.config },
+        { provide: CLOCK, useValue: params.clock ?? systemClock },
+        DomainEventBus,
+      ],
+      exports: [APP_CONFIG, CLOCK, DomainEventBus],
+    };
+  }
+}

@@ -1,0 +1,115 @@
+import { SpikeDetector } from './spike-detector';
+import { type SpikeBucketResult } from './spike-detector.types';
+import { createSeededRandom } from '../synthetic/seeded-random';
+
+const MINUTE_MS = 60_000;
+const START_MS = Date.UTC(2024, 0, 1);
+
+/** Minute buckets over `days`, with a rate (mentions per minute) given by the caller. */
+function replay(params: { days: number; ratePerMinute: (minute: number) => number; seed?: number; detector?: SpikeDetector }): SpikeBucketResult[] {
+  const detector = params.detector ?? SpikeDetector.create({ setup: { bucketSeconds: 60, timeZone: 'UTC' } });
+  const random = createSeededRandom(params.seed ?? 1);
+  const results: SpikeBucketResult[] = [];
+  for (let minute = 0; minute < params.days * 1440; minute += 1) {
+    results.push(detector.observe({ bucketStartMs: START_MS + minute * MINUTE_MS, count: random.nextPoisson(params.ratePerMinute(minute)) }));
+  }
+  return results;
+}
+
+const dailyRate = (peakPerMinute: number) => (minute: number): number => {
+  const hour = (minute % 1440) / 60;
+  return peakPerMinute * (0.2 + 0.8 * Math.exp(-(((hour - 14) / 4) ** 2)));
+};
+const alertStarts = (results: readonly SpikeBucketResult[], fromMinute = 0): number[] =>
+  results.flatMap((result, minute) => (minute >= fromMinute && result.alertPhase === 'started' ? [minute] : []));
+
+describe('SpikeDetector', () => {
+  it('raises no alert on a steady series', () => {
+    const results = replay({ days: 4, ratePerMinute: () => 5 });
+    expect(alertStarts(results)).toEqual([]);
+    expect(results.at(-1)?.baselineCount).toBeCloseTo(5, 0);
+  });
+
+  it('learns a daily rhythm without alerting on the daily peak', () => {
+    const results = replay({ days: 6, ratePerMinute: dailyRate(20) });
+    expect(alertStarts(results, 1440)).toEqual([]);
+    const peak = results[5 * 1440 + 14 * 60];
+    const night = results[5 * 1440 + 2 * 60];
+    expect(peak.baselineCount).toBeGreaterThan(3 * night.baselineCount);
+    expect(peak.bandLowerCount).toBeLessThan(peak.baselineCount);
+    expect(peak.bandUpperCount).toBeGreaterThan(peak.baselineCount);
+  });
+
+  it('does not alert on a single outlier bucket', () => {
+    const outlierMinute = 3 * 1440 + 600;
+    const results = replay({ days: 4, ratePerMinute: (minute) => (minute === outlierMinute ? 200 : 10) });
+    expect(alertStarts(results)).toEqual([]);
+  });
+
+  it('alerts within minutes on a sustained spike, then ends the alert when volume returns to normal', () => {
+    const spikeStart = 3 * 1440 + 600;
+    const results = replay({ days: 4, ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 60 ? 100 : 10) });
+    const starts = alertStarts(results);
+    expect(starts).toHaveLength(1);
+    expect(starts[0] - spikeStart).toBeLessThanOrEqual(10);
+    const started = results[starts[0]];
+    expect(started.severity).not.toBeNull();
+    expect(started.anomalyScore).toBeGreaterThan(0.5);
+    const endMinute = results.findIndex((result, minute) => minute > starts[0] && result.alertPhase === 'ended');
+    expect(endMinute).toBeGreaterThan(spikeStart + 60);
+    expect(results.slice(starts[0] + 1, endMinute).every((result) => result.alertPhase === 'ongoing')).toBe(true);
+    // The baseline did not learn the spike.
+    expect(results[endMinute].baselineCount).toBeLessThan(13);
+  });
+
+  it('grades a ten-fold outage as critical', () => {
+    const spikeStart = 3 * 1440 + 600;
+    const results = replay({ days: 4, ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 120 ? 110 : 10) });
+    const severities = results.filter((result) => result.alertPhase === 'ongoing').map((result) => result.severity);
+    expect(severities).toContain('critical');
+  });
+
+  it('alerts on a gradual ramp once it is large enough', () => {
+    const rampStart = 3 * 1440 + 600;
+    const rate = (minute: number): number => (minute < rampStart ? 20 : 20 * (1 + Math.min(9, (minute - rampStart) / 12)));
+    const results = replay({ days: 4, ratePerMinute: (minute) => (minute < rampStart + 240 ? rate(minute) : 20) });
+    const starts = alertStarts(results);
+    expect(starts.length).toBeGreaterThanOrEqual(1);
+    expect(starts[0]).toBeGreaterThan(rampStart);
+    expect(starts[0] - rampStart).toBeLessThan(120);
+  });
+
+  it('stays quiet over zero-volume nights', () => {
+    const results = replay({ days: 5, ratePerMinute: (minute) => ((minute % 1440) / 60 < 7 ? 0 : 3) });
+    expect(alertStarts(results)).toEqual([]);
+    expect(results.every((result) => Number.isFinite(result.anomalyScore) && result.anomalyScore >= 0 && result.anomalyScore <= 1)).toBe(true);
+  });
+
+  it('gives identical output after its state is serialised to JSON and restored', () => {
+    const original = SpikeDetector.create({ setup: { bucketSeconds: 60, timeZone: 'Europe/Paris' } });
+    const spikeStart = 2 * 1440 + 600;
+    const rate = (minute: number): number => (minute >= spikeStart && minute < spikeStart + 90 ? 80 : dailyRate(10)(minute));
+    replay({ days: 2, ratePerMinute: rate, detector: original, seed: 3 });
+    const restored = SpikeDetector.restore({ state: JSON.parse(JSON.stringify(original.toState())) });
+    const random = createSeededRandom(9);
+    for (let minute = 2 * 1440; minute < 3 * 1440; minute += 1) {
+      const bucket = { bucketStartMs: START_MS + minute * MINUTE_MS, count: random.nextPoisson(rate(minute)) };
+      expect(restored.observe(bucket)).toEqual(original.observe(bucket));
+    }
+    expect(restored.toState()).toEqual(original.toState());
+  });
+
+  it.each([
+    ['a negative count', -1],
+    ['a non-finite count', Number.NaN],
+  ])('rejects %s', (_label, count) => {
+    const detector = SpikeDetector.create({ setup: { bucketSeconds: 60, timeZone: 'UTC' } });
+    expect(() => detector.observe({ bucketStartMs: START_MS, count })).toThrow('Bucket count');
+  });
+
+  it('rejects buckets that go back in time', () => {
+    const detector = SpikeDetector.create({ setup: { bucketSeconds: 60, timeZone: 'UTC' } });
+    detector.observe({ bucketStartMs: START_MS + MINUTE_MS, count: 1 });
+    expect(() => detector.observe({ bucketStartMs: START_MS, count: 1 })).toThrow('increasing time');
+  });
+});
