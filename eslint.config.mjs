@@ -6,6 +6,31 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+
+/** Tag rules (docs/ARCHITECTURE.md). Test files may also use the testing lib. */
+function boundaries({ isTest }) {
+  const testing = isTest ? ['type:testing'] : [];
+  return {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
+      { sourceTag: 'type:db', onlyDependOnLibsWithTags: ['type:db', 'type:core'] },
+      { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:server', 'type:core', 'type:contracts', 'type:db', ...testing] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:server', 'type:core', 'type:contracts', 'type:db'] },
+      { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:server', 'type:core', 'type:contracts', 'type:db', ...testing] },
+      { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
+      { sourceTag: 'type:fake-x', onlyDependOnLibsWithTags: ['type:core'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:core', 'type:testing'] },
+      {
+        sourceTag: 'scope:realtime',
+        notDependOnLibsWithTags: ['scope:identity', 'scope:ingestion', 'scope:inbox', 'scope:crm', 'scope:routing', 'scope:sla', 'scope:spikes'],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', '**/*.cjs', '**/vite.config.*', '**/webpack.config.*', '**/.vigie'],
@@ -23,26 +48,12 @@ export default tseslint.config(
         { selector: 'TSEnumDeclaration', message: 'Use a string-literal union instead of an enum.' },
         { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No .only in tests.' },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
-            { sourceTag: 'type:db', onlyDependOnLibsWithTags: ['type:db', 'type:core'] },
-            { sourceTag: 'type:server', onlyDependOnLibsWithTags: ['type:server', 'type:core', 'type:contracts', 'type:db'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:server', 'type:core', 'type:contracts', 'type:db'] },
-            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:server', 'type:core', 'type:contracts', 'type:db'] },
-            { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
-            { sourceTag: 'type:fake-x', onlyDependOnLibsWithTags: ['type:core'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:core', 'type:testing'] },
-            { sourceTag: 'scope:realtime', notDependOnLibsWithTags: ['scope:identity', 'scope:ingestion', 'scope:inbox', 'scope:crm', 'scope:routing', 'scope:sla', 'scope:spikes'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaries({ isTest: false })],
     },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.medium-spec.ts', '**/src/testing/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', boundaries({ isTest: true })] },
   },
   {
     // Not on Nest code: decorator metadata needs constructor-injected classes imported as values.

@@ -6,6 +6,8 @@ const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const workspaceRoot = __dirname;
+// Each run writes its JSON results here (see nx.json); tools/test.mjs sums them up.
+require('node:fs').mkdirSync(path.join(workspaceRoot, 'tmp/test-results'), { recursive: true });
 
 /** @param {{ projectRoot: string, tier?: 'unit' | 'medium' }} options */
 function jestConfig({ projectRoot, tier = 'unit' }) {

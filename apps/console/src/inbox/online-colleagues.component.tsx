@@ -5,7 +5,7 @@ import { initials } from '../shared/initials';
 export function OnlineColleagues({ colleagues }: { colleagues: readonly OnlineColleague[] }) {
   const { t } = useTranslation();
   return (
-    <section className="presence" aria-labelledby="presence-heading">
+    <section className="presence" aria-labelledby="presence-heading" data-testid="online-colleagues">
       <h2 id="presence-heading" className="sidebar__heading">
         {t('inbox.presence.heading')}
         <span className="sidebar__count">{colleagues.length}</span>

@@ -1,14 +1,7 @@
 import type { Role } from './roles';
-import type { TeamRef } from './auth.contracts';
+import type { SessionUser } from './auth.contracts';
 
-export type UserSummary = {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  languages: string[];
-  skills: string[];
-  teams: TeamRef[];
+export type UserSummary = SessionUser & {
   isActive: boolean;
   createdAt: string;
 };

@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { CreateUserRequest } from '@vigie/contracts';
+import { isDomainError } from '@vigie/kernel';
 import { APP_CONFIG, type AppConfig } from '@vigie/server';
 import { TeamRepository } from '../teams/team.repository';
 import { UserRepository } from '../users/user.repository';
@@ -23,21 +25,35 @@ export class IdentityBootstrapService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.bootstrapAdmin;
     if (admin && !(await this.userRows.existsByEmail(admin.email))) {
-      await this.users.create({ email: admin.email, displayName: 'Administrator', password: admin.password, role: 'admin' });
-      this.logger.log({ email: admin.email }, 'Created the first admin');
+      const created = await this.createUnlessTaken({ email: admin.email, displayName: 'Administrator', password: admin.password, role: 'admin' });
+      if (created) this.logger.log({ email: admin.email }, 'Created the first admin');
     }
     if (this.config.demo.isEnabled) await this.seedDemo();
+  }
+
+  /**
+   * Several processes may start at once on one database: the one that loses the race for an
+   * email gets a conflict, which here just means "already done".
+   */
+  private async createUnlessTaken(request: CreateUserRequest): Promise<boolean> {
+    try {
+      await this.users.create(request);
+      return true;
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'conflict') return false;
+      throw error;
+    }
   }
 
   private async seedDemo(): Promise<void> {
     const teamIds = new Map<string, string>();
     for (const name of demoTeams) {
-      const team = (await this.teams.findByName(name)) ?? (await this.teams.insert(name));
+      const team = await this.teams.findOrInsert(name);
       teamIds.set(name, team.id);
     }
     for (const demo of demoUsers) {
       if (await this.userRows.existsByEmail(demo.email)) continue;
-      await this.users.create({
+      await this.createUnlessTaken({
         email: demo.email,
         displayName: demo.displayName,
         password: this.config.demo.password,

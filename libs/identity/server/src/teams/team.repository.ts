@@ -28,4 +28,10 @@ export class TeamRepository {
   insert(name: string): Promise<Team> {
     return this.teams.save(this.teams.create({ name }));
   }
+
+  /** Creates the team unless one of that name exists (also when another process races us). */
+  async findOrInsert(name: string): Promise<Team> {
+    await this.teams.query('INSERT INTO team (name) VALUES ($1) ON CONFLICT DO NOTHING', [name]);
+    return (await this.findByName(name)) as Team;
+  }
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, QueryFailedError, Repository } from 'typeorm';
+import { DomainError } from '@vigie/kernel';
 import type { Role } from '@vigie/contracts';
 import { Team } from '../teams/team.entity';
 import { AppUser } from './app-user.entity';
+
+/** PostgreSQL's SQLSTATE for a unique constraint violation. */
+const uniqueViolation = '23505';
 
 export type NewUserRow = {
   email: string;
@@ -44,9 +48,10 @@ export class UserRepository {
     return this.users.find({ relations: { teams: true }, order: { displayName: 'ASC' } });
   }
 
+  /** Inserts a user; a concurrent insert of the same email surfaces as a DomainError 'conflict'. */
   async insert(row: NewUserRow): Promise<AppUser> {
     const teams = row.teamIds.length ? await this.teams.findBy({ id: In(row.teamIds) }) : [];
-    const saved = await this.users.save(
+    const saved = await this.saveUnique(
       this.users.create({
         email: row.email,
         displayName: row.displayName,
@@ -59,6 +64,17 @@ export class UserRepository {
       }),
     );
     return (await this.findById(saved.id)) as AppUser;
+  }
+
+  private async saveUnique(user: AppUser): Promise<AppUser> {
+    try {
+      return await this.users.save(user);
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === uniqueViolation) {
+        throw new DomainError({ code: 'conflict', message: `A user with the email ${user.email} already exists.` });
+      }
+      throw error;
+    }
   }
 
   async update(

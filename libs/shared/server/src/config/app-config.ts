@@ -22,7 +22,7 @@ const environmentSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
     PUBLIC_URL: optionalUrl(['http', 'https']),
     CONSOLE_ORIGIN: optionalUrl(['http', 'https']),
     CONSOLE_DIR: z.string().optional(),
@@ -42,23 +42,26 @@ const environmentSchema = z
     VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     VIGIE_NODE_NAME: z.string().min(1).optional(),
-  })
-  .superRefine((env, context) => {
-    if ((env.VIGIE_ADMIN_EMAIL === undefined) !== (env.VIGIE_ADMIN_PASSWORD === undefined)) {
-      context.addIssue({
-        code: 'custom',
-        path: [env.VIGIE_ADMIN_EMAIL === undefined ? 'VIGIE_ADMIN_EMAIL' : 'VIGIE_ADMIN_PASSWORD'],
-        message: 'VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together: set both or neither',
-      });
-    }
-    if (env.NODE_ENV === 'production' && env.VIGIE_DEMO && env.VIGIE_DEMO_PASSWORD === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['VIGIE_DEMO_PASSWORD'],
-        message: 'demo mode in production needs an explicit VIGIE_DEMO_PASSWORD',
-      });
-    }
   });
+
+/**
+ * Rules across variables. Checked on the raw values, so they are reported together with the
+ * per-variable problems (zod skips refinements when the object itself is invalid).
+ */
+function crossVariableProblems(env: Record<string, string | undefined>): { name: string; message: string }[] {
+  const problems: { name: string; message: string }[] = [];
+  if ((env['VIGIE_ADMIN_EMAIL'] === undefined) !== (env['VIGIE_ADMIN_PASSWORD'] === undefined)) {
+    problems.push({
+      name: env['VIGIE_ADMIN_EMAIL'] === undefined ? 'VIGIE_ADMIN_EMAIL' : 'VIGIE_ADMIN_PASSWORD',
+      message: 'VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD go together: set both or neither',
+    });
+  }
+  const isDemo = ['true', '1', 'yes'].includes(env['VIGIE_DEMO'] ?? '');
+  if (env['NODE_ENV'] === 'production' && isDemo && env['VIGIE_DEMO_PASSWORD'] === undefined) {
+    problems.push({ name: 'VIGIE_DEMO_PASSWORD', message: 'demo mode in production needs an explicit VIGIE_DEMO_PASSWORD' });
+  }
+  return problems;
+}
 
 export type AppConfig = {
   environment: 'development' | 'production' | 'test';
@@ -93,13 +96,16 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
   // Empty strings mean "unset": .env files often carry `NAME=` lines.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || '(environment)';
-      const value = cleaned[String(issue.path[0])];
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ name: issue.path.join('.') || '(environment)', message: issue.message }))),
+    ...crossVariableProblems(cleaned),
+  ];
+  if (!parsed.success || issues.length > 0) {
+    const problems = issues.map(({ name, message }) => {
+      const value = cleaned[name];
       const isSecret = /PASSWORD|SECRET|KEY|TOKEN/.test(name);
       const shown = value === undefined ? 'unset' : isSecret ? 'value hidden' : `got "${value}"`;
-      return `${name}: ${issue.message} (${shown})`;
+      return `${name}: ${message} (${shown})`;
     });
     throw new ConfigError(problems);
   }

@@ -31,7 +31,7 @@ function lockDataDir(dataDir: string): () => void {
     writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
   } catch {
     const owner = Number(readFileSync(lockPath, 'utf8'));
-    if (Number.isInteger(owner) && owner !== process.pid && isProcessAlive(owner)) {
+    if (Number.isInteger(owner) && isProcessAlive(owner)) {
       throw new Error(
         `The embedded database in ${dataDir} is already used by process ${owner}. ` +
           'Stop that Vigie first, or set VIGIE_DATA_DIR to another folder, or DATABASE_URL to a PostgreSQL.',

@@ -1,0 +1,80 @@
+import type { Corpus } from './corpus';
+
+/** French traffic for a telecom brand. `{brand}` is the @handle; other slots are filled by the generator. */
+export const FRENCH_CORPUS: Corpus = {
+  complaint: [
+    '{brand} ça fait {hours}h que j\'ai plus internet à {city}, vous comptez faire qqch ?? {angry}',
+    'Franchement {brand} 3 appels au SAV et toujours rien. Ma box clignote rouge depuis hier {angry}',
+    '{brand} pourquoi ma facture est passée de 29,99 à 44€ sans prévenir ??? {angry}',
+    'La fibre chez {brand} c\'est une blague, 2 Mega le soir à {city} {tired}',
+    '{brand} le technicien devait passer entre 8h et 12h... il est 15h. personne. merci pour la demi journée de congé posée pour rien',
+    'Ça capte nulle part chez moi depuis le changement d\'antenne {brand} {tired}',
+    'Jamais vu un service client aussi lent. {brand} 45 min d\'attente au 3900 pour qu\'on me raccroche au nez',
+    '{brand} vous m\'avez prélevé 2 fois ce mois ci, je fais comment pour payer mon loyer moi ? {angry}',
+    'mon forfait 5G {brand} marche en 3G la moitié du temps, c\'est ça le "meilleur réseau" ? {facepalm}',
+    'Résiliation demandée il y a 1 mois et {brand} continue de me prélever. On fait comment ?',
+    '{brand} l\'appli plante à chaque fois que je veux voir ma conso {tired}',
+    'Box en panne, ligne coupée, et on me dit 10 jours pour un échange. Sérieux {brand} ? {angry}',
+  ],
+  question: [
+    '{brand} bonjour, est-ce que la fibre est dispo au {street} à {city} ? merci',
+    'Hello {brand}, comment on active l\'option international sur le forfait 100Go ?',
+    '{brand} est ce que je peux garder mon numéro si je passe chez vous ?',
+    'Bonjour {brand} je déménage le mois prochain, je fais comment pour transférer ma box ?',
+    '{brand} c\'est quoi le code PUK, j\'ai bloqué ma carte SIM {facepalm}',
+    'Question pour {brand} : l\'eSIM marche sur iPhone 13 ? svp',
+    '{brand} y a une offre pour les étudiants ou pas ?',
+    'Bonsoir {brand}, comment je récupère ma facture de mars en PDF ?',
+  ],
+  praise: [
+    'Merci {brand} pour le technicien ce matin, super sympa et efficace {happy}',
+    'Bon je râle souvent mais là chapeau {brand}, problème réglé en 10 min au chat {happy}',
+    '{brand} la 5G à {city} ça envoie, 800 Mega dans le métro {fire}',
+    'Service client au top aujourd\'hui, merci Sarah de chez {brand} {happy}',
+    'Installation fibre faite en 2 jours, rien à dire {brand} {thumbs}',
+  ],
+  outage: [
+    '{brand} panne générale ou quoi ?? plus de connexion depuis 20 min à {city}',
+    'Y a une panne {brand} ? Plus de réseau du tout {angry}',
+    '{brand} down ?? plus rien qui passe, ni appels ni data',
+    'Plus de connexion internet chez {brand} depuis {minutes} min, c\'est national ? #panne',
+    'Encore une panne {brand}... réseau mort à {city} {tired}',
+    'Je suis le seul à avoir plus de réseau ? {brand} #panne',
+    '{brand} réseau HS à {city}, impossible d\'appeler le SAMU si besoin, c\'est grave là {angry}',
+    'La box {brand} clignote, plus de connexion, et le 3900 sonne dans le vide. Panne ?',
+    'Panne {brand} confirmée chez moi aussi à {city} {facepalm}',
+    'Plus de réseau mobile depuis {minutes} minutes {brand} vous êtes down ?',
+  ],
+  recovery: [
+    '{brand} ça revient doucement à {city}, merci de communiquer la prochaine fois',
+    'Réseau revenu chez moi {brand} mais 2h de panne quand même {tired}',
+    'C\'est reparti ! Merci {brand} (pas merci pour la matinée perdue)',
+  ],
+  followUp: [
+    '{brand} toujours rien ?? ça fait {hours}h',
+    '{brand} je relance, personne ne m\'a répondu {tired}',
+    '{brand} vous avez vu mon message ? c\'est toujours pareil',
+    '{brand} merci pour la réponse mais le souci est toujours là',
+  ],
+  dm: [
+    'Bonjour, je vous écris suite à mon tweet. Mon numéro client est le {account}, ligne au nom de {name}.',
+    'Re, voici ma ref client : {account}. Toujours pas de connexion.',
+    'Bonjour, c\'est pour la facture, n° client {account}. Merci de regarder',
+    'Je vous envoie ma ref en MP comme demandé : {account}',
+  ],
+  quote: [
+    'Le "meilleur réseau de France" {facepalm} mdr {brand}',
+    'Ils osent poster ça alors que j\'ai pas de fibre depuis 3 jours {brand} {angry}',
+    'Enfin une bonne nouvelle {brand} {happy}',
+  ],
+  spam: [
+    '{brand} 🔥 GAGNEZ un iPhone 16 Pro !!! Cliquez ici 👉 https://bit.ly/gain-iphone-fr',
+    'Crypto x100 garanti 🚀🚀 rejoins le groupe telegram https://t.me/cryptomoonfr {brand}',
+    '{brand} Suivez-moi pour des codes promo gratuits 💸💸 https://promo-gratuit.example',
+  ],
+  brandPosts: [
+    'Nouvelle offre fibre à 24,99€/mois pendant 1 an 🚀 Plus d\'infos sur vigie-telecom.fr',
+    'La 5G Vigie Telecom arrive dans 30 nouvelles villes cette semaine 📶',
+    'Notre service client est joignable 7j/7 de 8h à 22h, en DM ou au 3900.',
+  ],
+};

@@ -1,0 +1,2 @@
+const { nodeAppConfig } = require('../../tools/webpack/node-app.config.cjs');
+module.exports = nodeAppConfig({ appDir: __dirname, name: 'fake-x' });

@@ -1,0 +1,78 @@
+import { rmSync } from 'node:fs';
+import { Browserless } from './support/http';
+import { demoPassword, runApiExpectingFailure, startApi, tempDir } from './support/processes';
+
+describe('the built API process', () => {
+  const dataDir = tempDir('data');
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps its data in the embedded database across a clean stop and a restart', async () => {
+    const first = await startApi({ VIGIE_DATA_DIR: dataDir });
+    const admin = new Browserless(first.url);
+    expect((await admin.login('admin@vigie.demo', demoPassword)).status).toBe(200);
+    const created = await admin.request('POST', '/api/teams', { name: 'Équipe persistante' });
+    expect(created.status).toBe(201);
+    const before = await admin.request('GET', '/api/users');
+
+    expect(await first.stop()).toBe(0);
+    expect(first.output()).toContain('Shutdown complete');
+
+    const second = await startApi({ VIGIE_DATA_DIR: dataDir });
+    try {
+      const again = new Browserless(second.url);
+      expect((await again.login('admin@vigie.demo', demoPassword)).status).toBe(200);
+      const teams = (await again.request('GET', '/api/teams')).body as { name: string }[];
+      expect(teams.map((team) => team.name)).toContain('Équipe persistante');
+      // The demo crew is created once, not again at each start.
+      const users = (await again.request('GET', '/api/users')).body as unknown[];
+      expect(users).toHaveLength((before.body as unknown[]).length);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('refuses to open an embedded database another Vigie is using', async () => {
+    const owner = await startApi({ VIGIE_DATA_DIR: dataDir });
+    try {
+      const intruder = await runApiExpectingFailure({ VIGIE_DATA_DIR: dataDir });
+      expect(intruder.code).toBe(1);
+      expect(intruder.output).toMatch(/already used by process \d+/);
+    } finally {
+      await owner.stop();
+    }
+  });
+
+  it('stops at start-up with one message naming every bad variable', async () => {
+    const result = await runApiExpectingFailure({ PORT: 'eighty', DATABASE_URL: 'mysql://db', VIGIE_ADMIN_EMAIL: 'root@example.com' });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('Invalid configuration:');
+    expect(result.output).toMatch(/PORT: .*"eighty"/);
+    expect(result.output).toMatch(/DATABASE_URL: must start with postgres/);
+    expect(result.output).toMatch(/VIGIE_ADMIN_PASSWORD: .*go together/);
+  });
+
+  it('creates the first admin from VIGIE_ADMIN_EMAIL and VIGIE_ADMIN_PASSWORD, and logs no secret', async () => {
+    const freshDir = tempDir('admin');
+    const api = await startApi({
+      VIGIE_DATA_DIR: freshDir,
+      VIGIE_DEMO: 'false',
+      VIGIE_ADMIN_EMAIL: 'Boss@Brand.example',
+      VIGIE_ADMIN_PASSWORD: 'correct-horse-battery-staple',
+    });
+    try {
+      const boss = new Browserless(api.url);
+      const login = await boss.login('boss@brand.example', 'correct-horse-battery-staple');
+      expect(login.status).toBe(200);
+      expect(login.body).toMatchObject({ user: { role: 'admin' } });
+      await boss.request('GET', '/api/auth/me');
+      expect((await new Browserless(api.url).login('camille@vigie.demo', demoPassword)).status).toBe(401);
+    } finally {
+      await api.stop();
+      rmSync(freshDir, { recursive: true, force: true });
+    }
+    const logs = api.output();
+    expect(logs).toContain('Created the first admin');
+    expect(logs).not.toContain('correct-horse-battery-staple');
+    expect(logs).not.toMatch(/vigie_session=[A-Za-z0-9_-]{20,}/);
+  });
+});

@@ -1,0 +1,66 @@
+import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { workspaceRoot } from './processes';
+
+export type SharedService = { url: string; stop(): Promise<void> };
+
+/**
+ * A PostgreSQL that several API processes can share: a fresh database on TEST_DATABASE_URL's
+ * server when it is set (CI), else an embedded PGlite served in its own process.
+ */
+export async function sharedPostgres(): Promise<SharedService> {
+  const adminUrl = process.env['TEST_DATABASE_URL'];
+  if (adminUrl) {
+    const name = `vigie_e2e_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      async stop() {
+        const dropper = new Client({ connectionString: adminUrl });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await dropper.end();
+      },
+    };
+  }
+  const child = fork(join(workspaceRoot, 'libs/shared/testing/jest/pglite-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve((message as { port: number }).port)));
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => stopChild(child) };
+}
+
+/** REDIS_URL when set (CI); else a throw-away redis-server on a free port, when the binary exists. */
+export async function sharedRedis(): Promise<SharedService | undefined> {
+  const configured = process.env['REDIS_URL'];
+  if (configured) return { url: configured, stop: async () => undefined };
+  if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
+  const port = await freePort();
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

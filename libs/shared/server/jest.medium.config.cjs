@@ -1,2 +1,0 @@
-const { jestConfig } = require('../../../jest.preset.cjs');
-module.exports = jestConfig({ projectRoot: __dirname, tier: 'medium' });
