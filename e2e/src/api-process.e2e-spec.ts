@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { Browserless } from './support/http';
 import { demoPassword, runApiExpectingFailure, startApi, tempDir } from './support/processes';
 
@@ -29,6 +30,21 @@ describe('the built API process', () => {
     } finally {
       expect(await second.stop()).toBe(0);
     }
+  });
+
+  it('drains in-flight requests on SIGTERM: every request sent before it gets its answer', async () => {
+    const api = await startApi({ VIGIE_DATA_DIR: tempDir('drain') });
+    // Logins are slow on purpose (argon2id, ~30 ms of CPU each): a burst of 24 keeps the server
+    // busy for a while. SIGTERM is sent once every request is fully written to its socket.
+    const emails = Array.from({ length: 24 }, (_, index) => (index % 2 ? 'camille@vigie.demo' : `nobody-${index}@vigie.demo`));
+    const sent = emails.map((email) => sendLogin(api.url, email));
+    await Promise.all(sent.map((request) => request.written));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const exitCode = api.stop();
+    const statuses = await Promise.all(sent.map((request) => request.status));
+    expect(statuses.sort()).toEqual([...Array(12).fill(200), ...Array(12).fill(401)]);
+    expect(await exitCode).toBe(0);
+    expect(api.output()).toContain('Shutdown complete');
   });
 
   it('refuses to open an embedded database another Vigie is using', async () => {
@@ -76,3 +92,25 @@ describe('the built API process', () => {
     expect(logs).not.toMatch(/vigie_session=[A-Za-z0-9_-]{20,}/);
   });
 });
+
+/** A login over a fresh connection, with a promise for "fully written" and one for the status. */
+function sendLogin(baseUrl: string, email: string): { written: Promise<void>; status: Promise<number> } {
+  const body = JSON.stringify({ email, password: demoPassword });
+  let markWritten: () => void = () => undefined;
+  const written = new Promise<void>((resolve) => (markWritten = resolve));
+  const status = new Promise<number>((resolve, reject) => {
+    const request = httpRequest(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
+    request.on('response', (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.on('finish', () => markWritten());
+    request.end(body);
+  });
+  return { written, status };
+}
