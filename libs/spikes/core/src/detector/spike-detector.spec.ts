@@ -62,6 +62,22 @@ describe('SpikeDetector', () => {
     expect(results[endMinute].baselineCount).toBeLessThan(13);
   });
 
+  it('ends an alert on a noisy series once the last calm window as a whole is back to normal', () => {
+    // Over-dispersed noise (±30% per bucket): single buckets above z 1.5 are common, so an end rule that
+    // waits for a clean run of buckets would keep the alert open for days.
+    const noise = createSeededRandom(5);
+    const spikeStart = 3 * 1440 + 600;
+    const results = replay({
+      days: 5,
+      ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 60 ? 80 : 10) * Math.exp(0.3 * noise.nextGaussian()),
+    });
+    const starts = alertStarts(results, spikeStart);
+    expect(starts.length).toBeGreaterThanOrEqual(1);
+    const endMinute = results.findIndex((result, minute) => minute > starts[0] && result.alertPhase === 'ended');
+    expect(endMinute).toBeGreaterThan(spikeStart + 60);
+    expect(endMinute - (spikeStart + 60)).toBeLessThanOrEqual(6 * 60);
+  });
+
   it('grades a ten-fold outage as critical', () => {
     const spikeStart = 3 * 1440 + 600;
     const results = replay({ days: 4, ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 120 ? 110 : 10) });

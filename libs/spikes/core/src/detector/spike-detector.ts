@@ -34,8 +34,8 @@ type WindowScan = {
   readonly rawZ: number;
   /** Largest observed / expected ratio among windows that would start an alert, or null if none. */
   readonly triggerRatio: number | null;
-  /** Plain z of the shortest complete window (for the end of an alert), or null before it fills. */
-  readonly shortestWindowZ: number | null;
+  /** Plain z of the whole calm window (the last `calmMinutes`) against its baseline: an alert ends below `endZ`. */
+  readonly calmWindowZ: number;
 };
 
 /**
@@ -54,6 +54,7 @@ export class SpikeDetector {
   private readonly windowLengths: readonly number[];
   private readonly dispersionLengths: readonly number[];
   private readonly ringCapacity: number;
+  private readonly calmLength: number;
   private readonly recentObservedSums: Float64Array;
   private readonly recentExpectedSums: Float64Array;
 
@@ -63,8 +64,9 @@ export class SpikeDetector {
   ) {
     this.bucketMs = state.setup.bucketSeconds * 1000;
     this.windowLengths = windowLengthsInBuckets({ windowMinutes: parameters.windowMinutes, bucketSeconds: state.setup.bucketSeconds });
-    this.dispersionLengths = dispersionLengthsFor(this.windowLengths);
-    this.ringCapacity = Math.max(...this.windowLengths);
+    this.calmLength = lengthInBuckets({ minutes: parameters.calmMinutes, bucketSeconds: state.setup.bucketSeconds });
+    this.dispersionLengths = dispersionLengthsFor([...this.windowLengths, this.calmLength]);
+    this.ringCapacity = ringCapacityFor({ parameters, bucketSeconds: state.setup.bucketSeconds });
     this.recentObservedSums = new Float64Array(this.ringCapacity);
     this.recentExpectedSums = new Float64Array(this.ringCapacity);
   }
@@ -73,7 +75,7 @@ export class SpikeDetector {
   static create(params: { setup: SpikeSeriesSetup; parameters?: SpikeParameters }): SpikeDetector {
     const parameters = params.parameters ?? DEFAULT_SPIKE_PARAMETERS;
     assertValidSetup(params.setup);
-    const capacity = Math.max(...windowLengthsInBuckets({ windowMinutes: parameters.windowMinutes, bucketSeconds: params.setup.bucketSeconds }));
+    const capacity = ringCapacityFor({ parameters, bucketSeconds: params.setup.bucketSeconds });
     const state: SpikeDetectorState = {
       version: 1,
       setup: { bucketSeconds: params.setup.bucketSeconds, timeZone: params.setup.timeZone },
@@ -87,7 +89,7 @@ export class SpikeDetector {
       recentExpected: new Array<number>(capacity).fill(0),
       ringStart: 0,
       ringLength: 0,
-      alert: { isActive: false, startedAtMs: null, severity: null, calmSinceMs: null },
+      alert: { isActive: false, startedAtMs: null, severity: null },
     };
     return new SpikeDetector(state, parameters);
   }
@@ -100,7 +102,7 @@ export class SpikeDetector {
       throw new DomainError({ code: 'invalid', message: `Unsupported spike detector state version ${String(state.version)}` });
     }
     assertValidSetup(state.setup);
-    const capacity = Math.max(...windowLengthsInBuckets({ windowMinutes: parameters.windowMinutes, bucketSeconds: state.setup.bucketSeconds }));
+    const capacity = ringCapacityFor({ parameters, bucketSeconds: state.setup.bucketSeconds });
     if (state.recentCounts.length !== capacity || state.recentExpected.length !== capacity) {
       throw new DomainError({ code: 'invalid', message: 'Spike detector state was saved with different window parameters' });
     }
@@ -191,7 +193,6 @@ export class SpikeDetector {
       alert.isActive = true;
       alert.startedAtMs = bucketStartMs;
       alert.severity = this.severityOf(scan.triggerRatio);
-      alert.calmSinceMs = null;
       return 'started';
     }
     if (scan.triggerRatio !== null) {
@@ -199,15 +200,11 @@ export class SpikeDetector {
       // Severity only escalates within one alert, so a consumer never sees it flap down and up.
       if (alert.severity === null || SEVERITY_RANK[severity] > SEVERITY_RANK[alert.severity]) alert.severity = severity;
     }
-    const isCalm = scan.shortestWindowZ === null || scan.shortestWindowZ < parameters.endZ;
-    if (!isCalm) {
-      alert.calmSinceMs = null;
-      return 'ongoing';
-    }
-    alert.calmSinceMs ??= bucketStartMs;
-    if (bucketStartMs + this.bucketMs - alert.calmSinceMs < parameters.calmMinutes * 60_000) return 'ongoing';
+    // The calm test is one statistic over the whole calm window, not "every bucket below endZ for that
+    // long": under the null a bucket exceeds z 1.5 about 7% of the time, so requiring a clean run of 48
+    // (5-min) or 240 (1-min) buckets kept alerts open for days on noisy series and hid the next spike.
+    if (scan.calmWindowZ >= parameters.endZ) return 'ongoing';
     alert.isActive = false;
-    alert.calmSinceMs = null;
     return 'ended';
   }
 
@@ -273,19 +270,27 @@ export class SpikeDetector {
     state.typicalPeakZ = Math.max(0, current + step);
   }
 
+  private calmWindowZ(): number {
+    const length = Math.min(this.calmLength, this.state.ringLength);
+    if (length <= 0) return 0;
+    return anscombeZ({
+      observed: this.recentObservedSums[length - 1],
+      expected: this.recentExpectedSums[length - 1],
+      dispersion: this.dispersionFor(this.calmLength),
+    });
+  }
+
   private scanWindows(startZ: number): WindowScan {
     const { parameters } = this;
     const available = this.state.ringLength;
     let scoreZ = Number.NEGATIVE_INFINITY;
     let rawZ = Number.NEGATIVE_INFINITY;
     let triggerRatio: number | null = null;
-    let shortestWindowZ: number | null = null;
     for (const length of this.windowLengths) {
       if (length > available) continue;
       const observed = this.recentObservedSums[length - 1];
       const expected = this.recentExpectedSums[length - 1];
       const windowZ = anscombeZ({ observed, expected, dispersion: this.dispersionFor(length) });
-      shortestWindowZ ??= windowZ;
       let durableZ = windowZ;
       if (length >= 2) {
         const olderLength = Math.floor(length / 2);
@@ -316,7 +321,7 @@ export class SpikeDetector {
       scoreZ: Number.isFinite(scoreZ) ? scoreZ - startZ + this.parameters.startZ : 0,
       rawZ: Number.isFinite(rawZ) ? rawZ : 0,
       triggerRatio,
-      shortestWindowZ,
+      calmWindowZ: this.calmWindowZ(),
     };
   }
 
@@ -406,8 +411,19 @@ function normaliseFactors(factors: DecayedRatio[], level: DecayedRatio): void {
   level.numerator *= mean;
 }
 
+function lengthInBuckets(params: { minutes: number; bucketSeconds: number }): number {
+  return Math.max(1, Math.round((params.minutes * 60) / params.bucketSeconds));
+}
+
+/** The ring holds the longest scan window and the calm window. */
+function ringCapacityFor(params: { parameters: SpikeParameters; bucketSeconds: number }): number {
+  const { parameters, bucketSeconds } = params;
+  const lengths = windowLengthsInBuckets({ windowMinutes: parameters.windowMinutes, bucketSeconds });
+  return Math.max(...lengths, lengthInBuckets({ minutes: parameters.calmMinutes, bucketSeconds }));
+}
+
 function windowLengthsInBuckets(params: { windowMinutes: readonly number[]; bucketSeconds: number }): number[] {
-  const lengths = params.windowMinutes.map((minutes) => Math.max(1, Math.round((minutes * 60) / params.bucketSeconds)));
+  const lengths = params.windowMinutes.map((minutes) => lengthInBuckets({ minutes, bucketSeconds: params.bucketSeconds }));
   return [...new Set(lengths)].sort((left, right) => left - right);
 }
 

@@ -32,7 +32,7 @@ export type SpikeParameters = {
   readonly typicalPeakMinutesPerDay: number;
   /** Each half of a window must reach `startZ × halfWindowZRatio`: one outlier bucket is not durable. */
   readonly halfWindowZRatio: number;
-  /** An alert ends after the shortest window stays below this z for `calmMinutes`. */
+  /** An alert ends once the last `calmMinutes`, taken as one window, are below this z. */
   readonly endZ: number;
   readonly calmMinutes: number;
   /** Buckets beyond this z are clipped before the baseline learns from them. */
@@ -86,7 +86,6 @@ export type SpikeAlertState = {
   isActive: boolean;
   startedAtMs: number | null;
   severity: SpikeSeverity | null;
-  calmSinceMs: number | null;
 };
 
 /** One bucket fed to the detector. */
