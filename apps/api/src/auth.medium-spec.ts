@@ -1,3 +1,4 @@
+import { SessionJanitorService } from '@vigie/identity-server';
 import { type ApiTestContext, ApiClient, startApiForTest } from './testing/api-test-context';
 
 describe('authentication and roles over HTTP (real database)', () => {
@@ -136,6 +137,16 @@ describe('authentication and roles over HTTP (real database)', () => {
     context.clock.advance({ minutes: 100 });
     expect((await agent.request('GET', '/api/auth/me')).status).toBe(200);
     context.clock.advance({ minutes: 121 });
+    expect((await agent.request('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('deletes the rows of expired sessions, and only those', async () => {
+    const agent = client();
+    await agent.login('camille@vigie.demo');
+    const janitor = context.vigie.app.get(SessionJanitorService);
+    expect(await janitor.purge()).toBe(0);
+    context.clock.advance({ hours: 13 });
+    expect(await janitor.purge()).toBeGreaterThanOrEqual(1);
     expect((await agent.request('GET', '/api/auth/me')).status).toBe(401);
   });
 

@@ -9,6 +9,7 @@ import { SessionGuard } from './auth/session.guard';
 import { SessionSocketAuthenticator } from './auth/session-socket.authenticator';
 import { IdentityBootstrapService } from './bootstrap/identity-bootstrap.service';
 import { SessionRepository } from './sessions/session.repository';
+import { SessionJanitorService } from './sessions/session-janitor.service';
 import { SessionService } from './sessions/session.service';
 import { UserSession } from './sessions/user-session.entity';
 import { Team } from './teams/team.entity';
@@ -28,6 +29,7 @@ export const identityEntities = [AppUser, Team, UserSession];
     LoginThrottle,
     SessionRepository,
     SessionService,
+    SessionJanitorService,
     UserRepository,
     TeamRepository,
     UsersService,
@@ -36,6 +38,6 @@ export const identityEntities = [AppUser, Team, UserSession];
     SessionSocketAuthenticator,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
-  exports: [SessionService, UsersService, SessionSocketAuthenticator],
+  exports: [SessionService, SessionJanitorService, UsersService, SessionSocketAuthenticator],
 })
 export class IdentityModule {}

@@ -4,3 +4,4 @@ export { demoUsers, demoTeams } from './bootstrap/demo-users';
 export { sessionCookieName } from './sessions/session-token';
 export { SessionService } from './sessions/session.service';
 export { UsersService } from './users/users.service';
+export { SessionJanitorService } from './sessions/session-janitor.service';
