@@ -20,11 +20,15 @@ function say(line) {
 
 function build() {
   say('Building Vigie (API, console, fake X)… the first build takes about half a minute.');
-  const result = spawnSync(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '-p', 'api', 'console', 'fake-x', '--outputStyle=static'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const result = spawnSync(
+    join(root, 'node_modules/.bin/nx'),
+    ['run-many', '-t', 'build', '-p', 'api', 'console', 'fake-x', '--outputStyle=static'],
+    {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (result.status !== 0) {
     say('The build failed: run `npx nx run-many -t build` to see why.');
     process.exit(1);
@@ -34,7 +38,11 @@ function build() {
 /** Spawns a built app, copies its output to .vigie/logs/<name>.log, resolves with what `isReady` extracts. */
 function run({ name, script, env, isReady }) {
   const log = createWriteStream(join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [join(root, script)], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, script)], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let tail = '';
   return new Promise((resolve, reject) => {
@@ -96,7 +104,10 @@ async function main() {
   const fakeXUrl = await run({
     name: 'fake-x',
     script: 'dist/apps/fake-x/main.js',
-    env: { FAKE_X_PORT: process.env.FAKE_X_PORT ?? '0', FAKE_X_SCENARIO: process.env.FAKE_X_SCENARIO ?? 'demo' },
+    env: {
+      FAKE_X_PORT: process.env.FAKE_X_PORT ?? '0',
+      FAKE_X_SCENARIO: process.env.FAKE_X_SCENARIO ?? 'demo',
+    },
     isReady: (line) => line.match(/^fake-x listening on (\S+)/)?.[1],
   });
   let demoLogins = [];
@@ -117,7 +128,9 @@ async function main() {
   say(`Demo logins (password: ${demoPassword}):`);
   for (const login of demoLogins) say(`  ${login.role.padEnd(11)} ${login.email}`);
   say('');
-  say(`Fake X API: ${fakeXUrl}   Logs: .vigie/logs/   Data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : '.vigie/data (embedded PostgreSQL)'}`);
+  say(
+    `Fake X API: ${fakeXUrl}   Logs: .vigie/logs/   Data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : '.vigie/data (embedded PostgreSQL)'}`,
+  );
   say('Press Ctrl-C to stop.');
 }
 

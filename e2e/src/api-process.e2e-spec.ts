@@ -36,7 +36,9 @@ describe('the built API process', () => {
     const api = await startApi({ VIGIE_DATA_DIR: tempDir('drain') });
     // Logins are slow on purpose (argon2id, ~30 ms of CPU each): a burst of 24 keeps the server
     // busy for a while. SIGTERM is sent once every request is fully written to its socket.
-    const emails = Array.from({ length: 24 }, (_, index) => (index % 2 ? 'camille@vigie.demo' : `nobody-${index}@vigie.demo`));
+    const emails = Array.from({ length: 24 }, (_, index) =>
+      index % 2 ? 'camille@vigie.demo' : `nobody-${index}@vigie.demo`,
+    );
     const sent = emails.map((email) => sendLogin(api.url, email));
     await Promise.all(sent.map((request) => request.written));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -59,7 +61,11 @@ describe('the built API process', () => {
   });
 
   it('stops at start-up with one message naming every bad variable', async () => {
-    const result = await runApiExpectingFailure({ PORT: 'eighty', DATABASE_URL: 'mysql://db', VIGIE_ADMIN_EMAIL: 'root@example.com' });
+    const result = await runApiExpectingFailure({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db',
+      VIGIE_ADMIN_EMAIL: 'root@example.com',
+    });
     expect(result.code).toBe(1);
     expect(result.output).toContain('Invalid configuration:');
     expect(result.output).toMatch(/PORT: .*"eighty"/);

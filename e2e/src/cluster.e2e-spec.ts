@@ -19,7 +19,10 @@ describe('two API processes behind Redis', () => {
 
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([sharedPostgres(), sharedRedis()]);
-    if (!redis) throw new Error('This test needs Redis: set REDIS_URL, or install redis-server (apt-get install redis-server).');
+    if (!redis)
+      throw new Error(
+        'This test needs Redis: set REDIS_URL, or install redis-server (apt-get install redis-server).',
+      );
     const env = { DATABASE_URL: postgres.url, REDIS_URL: redis.url };
     // Both start at once: the migration advisory lock makes them migrate the database once.
     const [a, b, chromium] = await Promise.allSettled([
@@ -59,7 +62,11 @@ describe('two API processes behind Redis', () => {
     // Sam connects to node A only.
     const sam = new Browserless(nodeA.url);
     await sam.login('sam@vigie.demo', demoPassword);
-    const socket = io(nodeA.url, { path: socketPath, transports: ['websocket'], extraHeaders: { cookie: sam.cookie as string } });
+    const socket = io(nodeA.url, {
+      path: socketPath,
+      transports: ['websocket'],
+      extraHeaders: { cookie: sam.cookie as string },
+    });
     try {
       const whoami = await new Promise<{ node: string }>((resolve, reject) => {
         socket.once('connect_error', reject);

@@ -22,8 +22,12 @@ function nodeAppConfig({ appDir, name }) {
     resolve: { extensions: ['.ts', '.js'], alias },
     module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile, transpileOnly: true } }] },
     // Everything that is not relative or a workspace lib comes from node_modules at run time.
-    externals: [({ request }, callback) =>
-      /^[./]/.test(request) || request.startsWith('@vigie/') ? callback() : callback(null, `commonjs ${request}`)],
+    externals: [
+      ({ request }, callback) =>
+        /^[./]/.test(request) || request.startsWith('@vigie/')
+          ? callback()
+          : callback(null, `commonjs ${request}`),
+    ],
     externalsPresets: { node: true },
     optimization: { minimize: false, nodeEnv: false },
     node: { __dirname: false, __filename: false },

@@ -11,7 +11,11 @@ import { entities } from './entities';
 /** The composition root: every domain module, wired once. */
 @Module({})
 export class AppModule {
-  static forRoot(params: { config: AppConfig; connection: DatabaseConnection; clock?: Clock }): DynamicModule {
+  static forRoot(params: {
+    config: AppConfig;
+    connection: DatabaseConnection;
+    clock?: Clock;
+  }): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -5,7 +5,11 @@ describe('authentication and roles over HTTP (real database)', () => {
   let context: ApiTestContext;
 
   beforeAll(async () => {
-    context = await startApiForTest({ LOGIN_MAX_FAILURES: '3', LOGIN_BLOCK_SECONDS: '30', SESSION_IDLE_MINUTES: '120' });
+    context = await startApiForTest({
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_BLOCK_SECONDS: '30',
+      SESSION_IDLE_MINUTES: '120',
+    });
   });
   afterAll(() => context.close());
 
@@ -24,7 +28,9 @@ describe('authentication and roles over HTTP (real database)', () => {
     expect(login.status).toBe(200);
     expect(login.headers.get('set-cookie')).toMatch(/vigie_session=[^;]+; .*HttpOnly/i);
     expect(login.headers.get('set-cookie')).toMatch(/SameSite=Strict/i);
-    expect(login.body).toMatchObject({ user: { email: 'camille@vigie.demo', role: 'agent', teams: [{ name: 'Care FR' }] } });
+    expect(login.body).toMatchObject({
+      user: { email: 'camille@vigie.demo', role: 'agent', teams: [{ name: 'Care FR' }] },
+    });
     const me = await agent.request('GET', '/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ displayName: 'Camille Martin' });
@@ -68,7 +74,10 @@ describe('authentication and roles over HTTP (real database)', () => {
     const agent = client();
     await agent.login('camille@vigie.demo');
     const forbidden = await agent.request('POST', '/api/users', {
-      email: 'new@vigie.demo', displayName: 'New', password: 'long-enough-password', role: 'agent',
+      email: 'new@vigie.demo',
+      displayName: 'New',
+      password: 'long-enough-password',
+      role: 'agent',
     });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body).toMatchObject({ code: 'forbidden' });
@@ -86,7 +95,12 @@ describe('authentication and roles over HTTP (real database)', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'malformed_json' });
 
-    const invalid = await admin.request('POST', '/api/users', { email: 'not-an-email', displayName: '', password: 'short', role: 'king' });
+    const invalid = await admin.request('POST', '/api/users', {
+      email: 'not-an-email',
+      displayName: '',
+      password: 'short',
+      role: 'king',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.body).toMatchObject({ code: 'validation_failed' });
     const details = (invalid.body as { details: string[] }).details.join('\n');
@@ -109,14 +123,26 @@ describe('authentication and roles over HTTP (real database)', () => {
     expect(team.status).toBe(201);
     const teamId = (team.body as { id: string }).id;
     const created = await admin.request('POST', '/api/users', {
-      email: 'Nadia@Vigie.demo', displayName: 'Nadia Haddad', password: 'a-long-enough-password', role: 'agent',
-      languages: ['fr', 'en'], skills: ['billing'], teamIds: [teamId],
+      email: 'Nadia@Vigie.demo',
+      displayName: 'Nadia Haddad',
+      password: 'a-long-enough-password',
+      role: 'agent',
+      languages: ['fr', 'en'],
+      skills: ['billing'],
+      teamIds: [teamId],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ email: 'nadia@vigie.demo', teams: [{ name: 'Care Pro' }], isActive: true });
+    expect(created.body).toMatchObject({
+      email: 'nadia@vigie.demo',
+      teams: [{ name: 'Care Pro' }],
+      isActive: true,
+    });
     expect(JSON.stringify(created.body)).not.toMatch(/password/i);
     const duplicate = await admin.request('POST', '/api/users', {
-      email: 'nadia@vigie.demo', displayName: 'Again', password: 'a-long-enough-password', role: 'agent',
+      email: 'nadia@vigie.demo',
+      displayName: 'Again',
+      password: 'a-long-enough-password',
+      role: 'agent',
     });
     expect(duplicate.status).toBe(409);
     expect((await client().login('nadia@vigie.demo', 'a-long-enough-password')).status).toBe(200);
@@ -162,7 +188,12 @@ describe('authentication and roles over HTTP (real database)', () => {
   });
 
   it('refuses state-changing requests from another origin (CSRF defence in depth)', async () => {
-    const answer = await client().request('POST', '/api/auth/login', { email: 'camille@vigie.demo', password: 'x' }, { origin: 'https://evil.example' });
+    const answer = await client().request(
+      'POST',
+      '/api/auth/login',
+      { email: 'camille@vigie.demo', password: 'x' },
+      { origin: 'https://evil.example' },
+    );
     expect(answer.status).toBe(403);
   });
 

@@ -11,7 +11,12 @@ import { SessionService, sessionCookieName } from '@vigie/identity-server';
 import { VigieIoAdapter } from '@vigie/realtime-server';
 
 /** Express errors raised before Nest routes (the JSON body parser) answer in the API's error shape. */
-function bodyParserErrorHandler(error: unknown, request: Request, response: Response, next: NextFunction): void {
+function bodyParserErrorHandler(
+  error: unknown,
+  request: Request,
+  response: Response,
+  next: NextFunction,
+): void {
   const filter = new ApiExceptionFilter();
   if (response.headersSent) return next(error);
   filter.catch(error, {
@@ -20,9 +25,11 @@ function bodyParserErrorHandler(error: unknown, request: Request, response: Resp
 }
 
 function resolveConsoleDir(config: AppConfig): string | undefined {
-  const candidates = [config.http.consoleDir, join(__dirname, '../console'), resolve('dist/apps/console')].filter(
-    (candidate): candidate is string => Boolean(candidate),
-  );
+  const candidates = [
+    config.http.consoleDir,
+    join(__dirname, '../console'),
+    resolve('dist/apps/console'),
+  ].filter((candidate): candidate is string => Boolean(candidate));
   return candidates.find((candidate) => existsSync(join(candidate, 'index.html')));
 }
 
@@ -44,7 +51,10 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): {
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrorHandler);
   app.use(cookieParser());
-  const origins = [config.http.consoleOrigin, config.http.publicUrl && new URL(config.http.publicUrl).origin].filter(Boolean) as string[];
+  const origins = [
+    config.http.consoleOrigin,
+    config.http.publicUrl && new URL(config.http.publicUrl).origin,
+  ].filter(Boolean) as string[];
   app.enableCors({ origin: origins.length ? origins : false, credentials: true });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
@@ -61,7 +71,9 @@ function setUpOpenApi(app: NestExpressApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Vigie API')
-      .setDescription('The REST API behind the Vigie console. Sign in with POST /api/auth/login; the session cookie authenticates the rest.')
+      .setDescription(
+        'The REST API behind the Vigie console. Sign in with POST /api/auth/login; the session cookie authenticates the rest.',
+      )
       .setVersion('0.1.0')
       .addCookieAuth(sessionCookieName)
       .build(),
@@ -72,20 +84,33 @@ function setUpOpenApi(app: NestExpressApplication): void {
     sessions
       .resolve(typeof token === 'string' ? token : undefined)
       .then((session) =>
-        session ? next() : response.status(401).json({ statusCode: 401, code: 'unauthenticated', message: 'Sign in first.' }),
+        session
+          ? next()
+          : response
+              .status(401)
+              .json({ statusCode: 401, code: 'unauthenticated', message: 'Sign in first.' }),
       )
       .catch(next);
   });
-  SwaggerModule.setup('api/docs', app as INestApplication, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app as INestApplication, document, {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
 }
 
 /** The console is a single-page app: its files, and index.html for any other non-API GET. */
 function serveConsole(app: NestExpressApplication, consoleDir: string): void {
-  app.use(express.static(consoleDir, { index: false, maxAge: '1h', setHeaders: (response, path) => {
-    if (path.endsWith('index.html')) response.setHeader('Cache-Control', 'no-cache');
-  } }));
+  app.use(
+    express.static(consoleDir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (response, path) => {
+        if (path.endsWith('index.html')) response.setHeader('Cache-Control', 'no-cache');
+      },
+    }),
+  );
   app.use((request: Request, response: Response, next: NextFunction) => {
-    if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html')) return next();
+    if (request.method !== 'GET' || request.path.startsWith('/api') || !request.accepts('html'))
+      return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(join(consoleDir, 'index.html'));
   });

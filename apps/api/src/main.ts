@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   }
   const vigie = await createVigieApp({ config });
   const logger = new Logger('Main');
-  logger.log({ url: vigie.url, console: vigie.consoleDir ?? 'not built', database: config.database.url ? 'postgres' : 'embedded' }, 'Vigie API ready');
+  logger.log(
+    {
+      url: vigie.url,
+      console: vigie.consoleDir ?? 'not built',
+      database: config.database.url ? 'postgres' : 'embedded',
+    },
+    'Vigie API ready',
+  );
 
   let isStopping = false;
   const stop = (signal: string) => {
@@ -45,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Vigie failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `Vigie failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

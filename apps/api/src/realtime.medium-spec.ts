@@ -1,5 +1,12 @@
 import type { AgentPresenceChanged, SessionEnded, WhoAmIAck } from '@vigie/contracts';
-import { type ApiTestContext, ApiClient, connectSocket, startApiForTest, type TestSocket, waitForConnect } from './testing/api-test-context';
+import {
+  type ApiTestContext,
+  ApiClient,
+  connectSocket,
+  startApiForTest,
+  type TestSocket,
+  waitForConnect,
+} from './testing/api-test-context';
 
 describe('the socket.io gateway (real database, real socket.io clients)', () => {
   let context: ApiTestContext;
@@ -13,7 +20,9 @@ describe('the socket.io gateway (real database, real socket.io clients)', () => 
   });
   afterAll(() => context.close());
 
-  async function signedInSocket(email: string): Promise<{ socket: TestSocket; client: ApiClient; userId: string }> {
+  async function signedInSocket(
+    email: string,
+  ): Promise<{ socket: TestSocket; client: ApiClient; userId: string }> {
     const client = new ApiClient(context.url);
     const login = await client.login(email);
     const socket = connectSocket(context.url, client.sessionCookie);
@@ -58,7 +67,10 @@ describe('the socket.io gateway (real database, real socket.io clients)', () => 
     await waitUntil(() => seen.some((event) => event.userId === userId && event.status === 'online'));
     agent.disconnect();
     await waitUntil(() => seen.some((event) => event.userId === userId && event.status === 'offline'));
-    expect(seen.find((event) => event.userId === userId)).toMatchObject({ displayName: 'Sam Taylor', role: 'agent' });
+    expect(seen.find((event) => event.userId === userId)).toMatchObject({
+      displayName: 'Sam Taylor',
+      role: 'agent',
+    });
   });
 
   it('ends the sockets of a session at logout', async () => {

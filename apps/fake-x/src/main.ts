@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const fakeX = await startFakeX(config);
   process.stdout.write(`fake-x listening on ${fakeX.url}\n`);
   if (config.scenario && config.scenario.mode !== 'none') {
-    process.stdout.write(`fake-x scenario ${config.scenario.mode} (seed ${config.scenario.seed}) for @${fakeX.brand?.username ?? 'VigieTelecom'}\n`);
+    process.stdout.write(
+      `fake-x scenario ${config.scenario.mode} (seed ${config.scenario.seed}) for @${fakeX.brand?.username ?? 'VigieTelecom'}\n`,
+    );
   }
   const stop = () => void fakeX.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

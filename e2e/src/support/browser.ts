@@ -11,7 +11,15 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -21,7 +29,9 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 }
 
 /** axe-core in the page: returns the serious and critical violations only. */
-export async function seriousAccessibilityViolations(page: Page): Promise<{ id: string; impact: string; help: string }[]> {
+export async function seriousAccessibilityViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; help: string }[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

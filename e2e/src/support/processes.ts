@@ -25,7 +25,14 @@ export function tempDir(prefix: string): string {
 export function startApi(env: Record<string, string>, timeoutMs = 60_000): Promise<RunningProcess> {
   return startProcess({
     script: join(workspaceRoot, 'dist/apps/api/main.js'),
-    env: { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', VIGIE_DEMO: 'true', VIGIE_DEMO_PASSWORD: demoPassword, ...env },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      VIGIE_DEMO: 'true',
+      VIGIE_DEMO_PASSWORD: demoPassword,
+      ...env,
+    },
     readyWhen: (line) => {
       if (!line.startsWith('{')) return undefined;
       const entry = JSON.parse(line) as { msg?: string; url?: string };
@@ -94,7 +101,10 @@ export function startProcess(params: {
 }
 
 /** Runs the built API expecting it to fail at start; returns its exit code and output. */
-export function runApiExpectingFailure(env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export function runApiExpectingFailure(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, [join(workspaceRoot, 'dist/apps/api/main.js')], {
     cwd: workspaceRoot,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: '0', ...env },

@@ -31,8 +31,12 @@ export async function sharedPostgres(): Promise<SharedService> {
       },
     };
   }
-  const child = fork(join(workspaceRoot, 'libs/shared/testing/jest/pglite-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve((message as { port: number }).port)));
+  const child = fork(join(workspaceRoot, 'libs/shared/testing/jest/pglite-server.mjs'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (message) => resolve((message as { port: number }).port)),
+  );
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => stopChild(child) };
 }
 
@@ -42,7 +46,11 @@ export async function sharedRedis(): Promise<SharedService | undefined> {
   if (configured) return { url: configured, stop: async () => undefined };
   if (spawnSync('redis-server', ['--version']).status !== 0) return undefined;
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   return { url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
@@ -60,7 +68,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

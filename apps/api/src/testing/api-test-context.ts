@@ -19,7 +19,14 @@ export async function startApiForTest(env: Record<string, string> = {}): Promise
   const database = await createTestDatabase();
   const clock = new FakeClock(new Date());
   const config = loadConfig(
-    { HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', VIGIE_DEMO: 'true', VIGIE_DEMO_PASSWORD: demoPassword, ...env },
+    {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      VIGIE_DEMO: 'true',
+      VIGIE_DEMO_PASSWORD: demoPassword,
+      ...env,
+    },
     { nodeName: 'medium-test' },
   );
   const vigie = await createVigieApp({ config, connection: database.connection, clock });
@@ -41,13 +48,21 @@ export type HttpAnswer = { status: number; body: unknown; headers: Headers };
 export class ApiClient {
   private cookie: string | undefined;
 
-  constructor(private readonly baseUrl: string, private readonly defaultHeaders: Record<string, string> = {}) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
 
   get sessionCookie(): string | undefined {
     return this.cookie;
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpAnswer> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
@@ -81,7 +96,11 @@ export class ApiClient {
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A socket.io client as the console opens it, with the given cookie (or none). */
-export function connectSocket(url: string, cookie: string | undefined, headers: Record<string, string> = {}): TestSocket {
+export function connectSocket(
+  url: string,
+  cookie: string | undefined,
+  headers: Record<string, string> = {},
+): TestSocket {
   return io(url, {
     path: socketPath,
     transports: ['websocket'],

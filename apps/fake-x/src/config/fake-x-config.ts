@@ -15,7 +15,9 @@ const environmentSchema = z.object({
 export function loadFakeXConfig(environment: NodeJS.ProcessEnv): FakeXOptions & { port: number } {
   const result = environmentSchema.safeParse(environment);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
     throw new Error(`fake-x: invalid configuration: ${problems}`);
   }
   const config = result.data;
@@ -23,6 +25,11 @@ export function loadFakeXConfig(environment: NodeJS.ProcessEnv): FakeXOptions & 
     port: config.FAKE_X_PORT,
     host: config.FAKE_X_HOST,
     keepAliveMs: config.FAKE_X_KEEPALIVE_MS,
-    scenario: { mode: config.FAKE_X_SCENARIO, seed: config.FAKE_X_SEED, ratePerSecond: config.FAKE_X_RATE, count: config.FAKE_X_COUNT },
+    scenario: {
+      mode: config.FAKE_X_SCENARIO,
+      seed: config.FAKE_X_SEED,
+      ratePerSecond: config.FAKE_X_RATE,
+      count: config.FAKE_X_COUNT,
+    },
   };
 }

@@ -11,7 +11,8 @@ export function renderTweet(post: PostRecord, fields: ReadonlySet<string>): Json
   if (fields.has('author_id')) tweet['author_id'] = post.authorId;
   if (fields.has('conversation_id')) tweet['conversation_id'] = post.conversationId;
   if (fields.has('created_at')) tweet['created_at'] = isoDate(post.createdAtMs);
-  if (fields.has('in_reply_to_user_id') && post.inReplyToUserId) tweet['in_reply_to_user_id'] = post.inReplyToUserId;
+  if (fields.has('in_reply_to_user_id') && post.inReplyToUserId)
+    tweet['in_reply_to_user_id'] = post.inReplyToUserId;
   if (fields.has('referenced_tweets')) {
     const references = referencedTweets(post);
     if (references.length > 0) tweet['referenced_tweets'] = references;
@@ -24,15 +25,30 @@ export function renderTweet(post: PostRecord, fields: ReadonlySet<string>): Json
     if (post.entities.urls.length > 0) entities['urls'] = post.entities.urls;
     if (Object.keys(entities).length > 0) tweet['entities'] = entities;
   }
-  if (fields.has('public_metrics')) tweet['public_metrics'] = { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 };
+  if (fields.has('public_metrics'))
+    tweet['public_metrics'] = {
+      retweet_count: 0,
+      reply_count: 0,
+      like_count: 0,
+      quote_count: 0,
+      bookmark_count: 0,
+      impression_count: 0,
+    };
   if (fields.has('possibly_sensitive')) tweet['possibly_sensitive'] = false;
   if (fields.has('reply_settings')) tweet['reply_settings'] = post.replySettings;
   if (fields.has('source')) tweet['source'] = post.source;
-  if (fields.has('edit_controls')) tweet['edit_controls'] = { edits_remaining: 5, is_edit_eligible: false, editable_until: isoDate(post.createdAtMs + 3_600_000) };
+  if (fields.has('edit_controls'))
+    tweet['edit_controls'] = {
+      edits_remaining: 5,
+      is_edit_eligible: false,
+      editable_until: isoDate(post.createdAtMs + 3_600_000),
+    };
   return tweet;
 }
 
-export function referencedTweets(post: PostRecord): { type: 'retweeted' | 'quoted' | 'replied_to'; id: string }[] {
+export function referencedTweets(
+  post: PostRecord,
+): { type: 'retweeted' | 'quoted' | 'replied_to'; id: string }[] {
   const references: { type: 'retweeted' | 'quoted' | 'replied_to'; id: string }[] = [];
   if (post.retweetedPostId) references.push({ type: 'retweeted', id: post.retweetedPostId });
   if (post.quotedPostId) references.push({ type: 'quoted', id: post.quotedPostId });
@@ -46,10 +62,12 @@ export function renderUser(user: UserRecord, fields: ReadonlySet<string>, store:
   if (fields.has('created_at')) rendered['created_at'] = isoDate(user.createdAtMs);
   if (fields.has('description')) rendered['description'] = user.description;
   if (fields.has('location') && user.location) rendered['location'] = user.location;
-  if (fields.has('profile_image_url')) rendered['profile_image_url'] = `https://pbs.twimg.com/profile_images/${user.id}/avatar_normal.jpg`;
+  if (fields.has('profile_image_url'))
+    rendered['profile_image_url'] = `https://pbs.twimg.com/profile_images/${user.id}/avatar_normal.jpg`;
   if (fields.has('protected')) rendered['protected'] = user.isProtected;
   if (fields.has('verified')) rendered['verified'] = user.verified;
-  if (fields.has('verified_type')) rendered['verified_type'] = user.verified ? (user.kind === 'brand' ? 'business' : 'blue') : 'none';
+  if (fields.has('verified_type'))
+    rendered['verified_type'] = user.verified ? (user.kind === 'brand' ? 'business' : 'blue') : 'none';
   if (fields.has('url')) rendered['url'] = '';
   if (fields.has('pinned_tweet_id') && user.pinnedPostId) rendered['pinned_tweet_id'] = user.pinnedPostId;
   if (fields.has('most_recent_tweet_id')) {
@@ -58,7 +76,14 @@ export function renderUser(user: UserRecord, fields: ReadonlySet<string>, store:
   }
   if (fields.has('public_metrics')) {
     const tweetCount = store.allPostsNewestFirst().filter((post) => post.authorId === user.id).length;
-    rendered['public_metrics'] = { followers_count: user.followersCount, following_count: user.followingCount, tweet_count: tweetCount, listed_count: 0, like_count: 0, media_count: 0 };
+    rendered['public_metrics'] = {
+      followers_count: user.followersCount,
+      following_count: user.followingCount,
+      tweet_count: tweetCount,
+      listed_count: 0,
+      like_count: 0,
+      media_count: 0,
+    };
   }
   return rendered;
 }
@@ -76,7 +101,11 @@ class IdSet {
 }
 
 /** Builds `includes` from `expansions` for a list of primary posts; omits empty arrays (minItems 1). */
-export function buildTweetIncludes(posts: PostRecord[], selection: TweetSelection, store: FakeXStore): Json | undefined {
+export function buildTweetIncludes(
+  posts: PostRecord[],
+  selection: TweetSelection,
+  store: FakeXStore,
+): Json | undefined {
   const { expansions } = selection;
   const userIds = new IdSet();
   const tweetIds = new IdSet();
@@ -84,15 +113,19 @@ export function buildTweetIncludes(posts: PostRecord[], selection: TweetSelectio
   if (expansions.has('author_id')) for (const post of posts) userIds.add(post.authorId);
   for (const post of posts) {
     if (expansions.has('in_reply_to_user_id')) userIds.add(post.inReplyToUserId);
-    if (expansions.has('entities.mentions.username')) for (const mention of post.entities.mentions) userIds.add(mention.id);
-    if (expansions.has('referenced_tweets.id')) for (const reference of referencedTweets(post)) if (!primaryIds.has(reference.id)) tweetIds.add(reference.id);
+    if (expansions.has('entities.mentions.username'))
+      for (const mention of post.entities.mentions) userIds.add(mention.id);
+    if (expansions.has('referenced_tweets.id'))
+      for (const reference of referencedTweets(post))
+        if (!primaryIds.has(reference.id)) tweetIds.add(reference.id);
   }
   const referenced = tweetIds.ids.flatMap((id) => {
     const post = store.findPost(id);
     return post ? [post] : [];
   });
   if (expansions.has('referenced_tweets.id.author_id')) {
-    for (const post of posts) for (const reference of referencedTweets(post)) userIds.add(store.findPost(reference.id)?.authorId);
+    for (const post of posts)
+      for (const reference of referencedTweets(post)) userIds.add(store.findPost(reference.id)?.authorId);
   }
   const users = userIds.ids.flatMap((id) => {
     const user = store.findUser(id);
@@ -100,6 +133,7 @@ export function buildTweetIncludes(posts: PostRecord[], selection: TweetSelectio
   });
   const includes: Json = {};
   if (users.length > 0) includes['users'] = users;
-  if (referenced.length > 0) includes['tweets'] = referenced.map((post) => renderTweet(post, selection.tweetFields));
+  if (referenced.length > 0)
+    includes['tweets'] = referenced.map((post) => renderTweet(post, selection.tweetFields));
   return Object.keys(includes).length > 0 ? includes : undefined;
 }

@@ -21,29 +21,52 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
     },
   });
   return [
-    { method: 'GET', pattern: '/control/stream', handle: (context) => context.send(200, { data: stream.status() }) },
+    {
+      method: 'GET',
+      pattern: '/control/stream',
+      handle: (context) => context.send(200, { data: stream.status() }),
+    },
     streamAction('/control/stream/drop', () => stream.drop()),
-    streamAction('/control/stream/stall', (body) => stream.stall(parseControl(z.object({ durationMs: z.number().int().positive() }), body).durationMs)),
+    streamAction('/control/stream/stall', (body) =>
+      stream.stall(parseControl(z.object({ durationMs: z.number().int().positive() }), body).durationMs),
+    ),
     streamAction('/control/stream/operational-disconnect', () => stream.operationalDisconnect()),
     {
       method: 'POST',
       pattern: '/control/stream/keep-alive',
       handle: async (context) => {
-        const input = parseControl(z.object({ intervalMs: z.number().int().positive() }), await readControlBody(context.request));
+        const input = parseControl(
+          z.object({ intervalMs: z.number().int().positive() }),
+          await readControlBody(context.request),
+        );
         stream.setKeepAliveMs(input.intervalMs);
         context.send(200, { data: { intervalMs: input.intervalMs, appliesTo: 'new connections' } });
       },
     },
-    { method: 'GET', pattern: '/control/faults', handle: (context) => context.send(200, { data: faults.list() }) },
+    {
+      method: 'GET',
+      pattern: '/control/faults',
+      handle: (context) => context.send(200, { data: faults.list() }),
+    },
     {
       method: 'POST',
       pattern: '/control/faults',
       handle: async (context) => {
         const input = parseControl(
-          z.object({ status: z.number().int().min(400).max(599), count: z.number().int().positive().default(1), pathPrefix: z.string().optional(), method: z.string().optional() }),
+          z.object({
+            status: z.number().int().min(400).max(599),
+            count: z.number().int().positive().default(1),
+            pathPrefix: z.string().optional(),
+            method: z.string().optional(),
+          }),
           await readControlBody(context.request),
         );
-        faults.add({ status: input.status, remaining: input.count, pathPrefix: input.pathPrefix, method: input.method });
+        faults.add({
+          status: input.status,
+          remaining: input.count,
+          pathPrefix: input.pathPrefix,
+          method: input.method,
+        });
         context.send(201, { data: faults.list() });
       },
     },
@@ -55,13 +78,22 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
         context.send(200, { data: [] });
       },
     },
-    { method: 'GET', pattern: '/control/rate-limits', handle: (context) => context.send(200, { data: rateLimiter.listLimits() }) },
+    {
+      method: 'GET',
+      pattern: '/control/rate-limits',
+      handle: (context) => context.send(200, { data: rateLimiter.listLimits() }),
+    },
     {
       method: 'POST',
       pattern: '/control/rate-limits',
       handle: async (context) => {
         const input = parseControl(
-          z.object({ endpoint: z.enum(ENDPOINTS), app: z.number().int().nonnegative().optional(), user: z.number().int().nonnegative().optional(), windowSeconds: z.number().int().positive().optional() }),
+          z.object({
+            endpoint: z.enum(ENDPOINTS),
+            app: z.number().int().nonnegative().optional(),
+            user: z.number().int().nonnegative().optional(),
+            windowSeconds: z.number().int().positive().optional(),
+          }),
           await readControlBody(context.request),
         );
         const { endpoint, ...limit } = input;
@@ -77,17 +109,37 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
         context.send(200, { data: { reset: true } });
       },
     },
-    { method: 'GET', pattern: '/control/webhooks', handle: (context) => context.send(200, { data: webhooks.list().map(renderWebhook) }) },
+    {
+      method: 'GET',
+      pattern: '/control/webhooks',
+      handle: (context) => context.send(200, { data: webhooks.list().map(renderWebhook) }),
+    },
     {
       method: 'POST',
       pattern: '/control/webhooks',
       handle: async (context) => {
         const input = parseControl(
-          z.object({ url: z.string().url(), consumerSecret: z.string().min(1), forUsers: z.array(z.string()).optional(), duplicateDeliveries: z.boolean().optional() }),
+          z.object({
+            url: z.string().url(),
+            consumerSecret: z.string().min(1),
+            forUsers: z.array(z.string()).optional(),
+            duplicateDeliveries: z.boolean().optional(),
+          }),
           await readControlBody(context.request),
         );
-        const forUserIds = (input.forUsers ?? store.listUsers().filter((user) => user.kind === 'brand').map((user) => user.id)).map((reference) => resolveUser(store, reference).id);
-        const registration = await webhooks.register({ url: input.url, consumerSecret: input.consumerSecret, forUserIds, isDuplicating: input.duplicateDeliveries });
+        const forUserIds = (
+          input.forUsers ??
+          store
+            .listUsers()
+            .filter((user) => user.kind === 'brand')
+            .map((user) => user.id)
+        ).map((reference) => resolveUser(store, reference).id);
+        const registration = await webhooks.register({
+          url: input.url,
+          consumerSecret: input.consumerSecret,
+          forUserIds,
+          isDuplicating: input.duplicateDeliveries,
+        });
         context.send(201, { data: renderWebhook(registration) });
       },
     },
@@ -96,29 +148,49 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
       pattern: '/control/webhooks/:id/crc',
       handle: async (context) => {
         const id = context.params['id'];
-        if (!webhooks.list().some((registration) => registration.id === id)) throw genericProblem(404, `Unknown webhook ${id}`);
+        if (!webhooks.list().some((registration) => registration.id === id))
+          throw genericProblem(404, `Unknown webhook ${id}`);
         await webhooks.runCrc(id);
-        context.send(200, { data: renderWebhook(webhooks.list().find((registration) => registration.id === id)) });
+        context.send(200, {
+          data: renderWebhook(webhooks.list().find((registration) => registration.id === id)),
+        });
       },
     },
     {
       method: 'DELETE',
       pattern: '/control/webhooks/:id',
       handle: (context) => {
-        if (!webhooks.remove(context.params['id'])) throw genericProblem(404, `Unknown webhook ${context.params['id']}`);
+        if (!webhooks.remove(context.params['id']))
+          throw genericProblem(404, `Unknown webhook ${context.params['id']}`);
         context.send(200, { data: { deleted: true } });
       },
     },
-    { method: 'GET', pattern: '/control/scenario', handle: (context) => context.send(200, { data: scenario.status() }) },
+    {
+      method: 'GET',
+      pattern: '/control/scenario',
+      handle: (context) => context.send(200, { data: scenario.status() }),
+    },
     {
       method: 'POST',
       pattern: '/control/scenario',
       handle: async (context) => {
         const input = parseControl(
-          z.object({ mode: z.enum(['demo', 'outage', 'fast', 'none']), seed: z.union([z.number(), z.string()]).optional(), rate: z.number().positive().optional(), count: z.number().int().positive().optional() }),
+          z.object({
+            mode: z.enum(['demo', 'outage', 'fast', 'none']),
+            seed: z.union([z.number(), z.string()]).optional(),
+            rate: z.number().positive().optional(),
+            count: z.number().int().positive().optional(),
+          }),
           await readControlBody(context.request),
         );
-        context.send(200, { data: scenario.start({ mode: input.mode, seed: input.seed, ratePerSecond: input.rate, count: input.count }) });
+        context.send(200, {
+          data: scenario.start({
+            mode: input.mode,
+            seed: input.seed,
+            ratePerSecond: input.rate,
+            count: input.count,
+          }),
+        });
       },
     },
     {
@@ -132,7 +204,9 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
   ];
 }
 
-function renderWebhook(registration: ReturnType<FakeXServices['webhooks']['list']>[number] | undefined): Record<string, unknown> | undefined {
+function renderWebhook(
+  registration: ReturnType<FakeXServices['webhooks']['list']>[number] | undefined,
+): Record<string, unknown> | undefined {
   if (!registration) return undefined;
   return {
     id: registration.id,

@@ -26,7 +26,10 @@ export const userInputSchema = z.object({
   username: z.string().regex(/^@?\w{1,15}$/),
   name: z.string().optional(),
   kind: z.enum(['brand', 'customer', 'spam']).optional(),
-  id: z.string().regex(/^[0-9]{1,19}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[0-9]{1,19}$/)
+    .optional(),
   description: z.string().optional(),
   location: z.string().optional(),
   verified: z.boolean().optional(),

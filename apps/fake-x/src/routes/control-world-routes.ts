@@ -6,7 +6,14 @@ import type { Route } from '../server/router';
 import type { FakeXServices } from '../server/services';
 import { genericProblem } from '../server/x-errors';
 import { z } from 'zod';
-import { dmInputSchema, parseControl, readControlBody, postInputSchema, resolveUser, userInputSchema } from './control-input';
+import {
+  dmInputSchema,
+  parseControl,
+  readControlBody,
+  postInputSchema,
+  resolveUser,
+  userInputSchema,
+} from './control-input';
 import { renderDmEvent } from './dm-routes';
 
 const ALL_TWEET_FIELDS = new Set<string>(TWEET_FIELDS);
@@ -16,15 +23,25 @@ const ALL_DM_FIELDS = new Set(['sender_id', 'dm_conversation_id', 'created_at'])
 export function controlWorldRoutes(services: FakeXServices): Route[] {
   const { store } = services;
   return [
-    { method: 'GET', pattern: '/control/users', handle: (context) => context.send(200, { data: store.listUsers().map(renderControlUser) }) },
-    { method: 'GET', pattern: '/control/users/:ref', handle: (context) => context.send(200, { data: renderControlUser(resolveUser(store, context.params['ref'])) }) },
+    {
+      method: 'GET',
+      pattern: '/control/users',
+      handle: (context) => context.send(200, { data: store.listUsers().map(renderControlUser) }),
+    },
+    {
+      method: 'GET',
+      pattern: '/control/users/:ref',
+      handle: (context) =>
+        context.send(200, { data: renderControlUser(resolveUser(store, context.params['ref'])) }),
+    },
     {
       method: 'POST',
       pattern: '/control/users',
       handle: async (context) => {
         const input = parseControl(userInputSchema, await readControlBody(context.request));
         const username = input.username.replace(/^@/, '');
-        if (input.id && store.findUser(input.id)) throw genericProblem(409, `User id ${input.id} already exists`);
+        if (input.id && store.findUser(input.id))
+          throw genericProblem(409, `User id ${input.id} already exists`);
         const existing = store.findUserByUsername(username);
         const user = existing ?? store.createUser({ ...input, username });
         context.send(existing ? 200 : 201, { data: renderControlUser(user) });
@@ -40,12 +57,18 @@ export function controlWorldRoutes(services: FakeXServices): Route[] {
         const quoted = input.quoteOf ? findPostOr404(services, input.quoteOf) : undefined;
         const retweeted = input.retweetOf ? findPostOr404(services, input.retweetOf) : undefined;
         let text = input.text ?? '';
-        if (retweeted) text = `RT @${store.findUser(retweeted.authorId)?.username ?? 'unknown'}: ${retweeted.text}`;
+        if (retweeted)
+          text = `RT @${store.findUser(retweeted.authorId)?.username ?? 'unknown'}: ${retweeted.text}`;
         if (text.length === 0) throw genericProblem(400, 'text: required (except for a retweet)');
         if (repliedTo) {
           // v2 text carries the leading @mention of the replied-to author, as X adds it to replies.
           const handle = store.findUser(repliedTo.authorId)?.username;
-          if (handle && repliedTo.authorId !== author.id && !text.toLowerCase().startsWith(`@${handle.toLowerCase()}`)) text = `@${handle} ${text}`;
+          if (
+            handle &&
+            repliedTo.authorId !== author.id &&
+            !text.toLowerCase().startsWith(`@${handle.toLowerCase()}`)
+          )
+            text = `@${handle} ${text}`;
         }
         const post = store.createPost({
           authorId: author.id,
@@ -57,7 +80,10 @@ export function controlWorldRoutes(services: FakeXServices): Route[] {
           createdAtMs: input.createdAt ? Date.parse(input.createdAt) : undefined,
           origin: 'control',
         });
-        context.send(201, { data: renderTweet(post, ALL_TWEET_FIELDS), matching_rules: services.stream.matchingRules(post) });
+        context.send(201, {
+          data: renderTweet(post, ALL_TWEET_FIELDS),
+          matching_rules: services.stream.matchingRules(post),
+        });
       },
     },
     {
@@ -68,7 +94,13 @@ export function controlWorldRoutes(services: FakeXServices): Route[] {
         const sender = resolveUser(store, input.from);
         const recipient = resolveUser(store, input.to);
         if (sender.id === recipient.id) throw genericProblem(400, 'from and to must differ');
-        const event = store.createDm({ senderId: sender.id, recipientId: recipient.id, text: input.text, createdAtMs: input.createdAt ? Date.parse(input.createdAt) : undefined, origin: 'control' });
+        const event = store.createDm({
+          senderId: sender.id,
+          recipientId: recipient.id,
+          text: input.text,
+          createdAtMs: input.createdAt ? Date.parse(input.createdAt) : undefined,
+          origin: 'control',
+        });
         context.send(201, { data: renderDmEvent(event, ALL_DM_FIELDS), recipient_id: recipient.id });
       },
     },
@@ -118,7 +150,10 @@ export function controlWorldRoutes(services: FakeXServices): Route[] {
       method: 'POST',
       pattern: '/control/clock',
       handle: async (context) => {
-        const input = parseControl(z.object({ offsetMs: z.number().int() }), await readControlBody(context.request));
+        const input = parseControl(
+          z.object({ offsetMs: z.number().int() }),
+          await readControlBody(context.request),
+        );
         services.clock.setOffsetMs(input.offsetMs);
         context.send(200, clockBody(services));
       },
@@ -127,7 +162,13 @@ export function controlWorldRoutes(services: FakeXServices): Route[] {
       method: 'POST',
       pattern: '/control/policies',
       handle: async (context) => {
-        const input = parseControl(z.object({ isReplyRestricted: z.boolean().optional(), isDuplicateContentRejected: z.boolean().optional() }), await readControlBody(context.request));
+        const input = parseControl(
+          z.object({
+            isReplyRestricted: z.boolean().optional(),
+            isDuplicateContentRejected: z.boolean().optional(),
+          }),
+          await readControlBody(context.request),
+        );
         Object.assign(services.policies, input);
         context.send(200, { data: services.policies });
       },

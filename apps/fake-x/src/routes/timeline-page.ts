@@ -2,12 +2,19 @@ import { compareIds } from '../store/snowflake';
 import { invalidParameter } from '../server/x-errors';
 
 /** Parses an integer parameter within bounds, with X's 400 message when it is out of range. */
-export function parseIntegerParameter(query: URLSearchParams, options: { name: string; min: number; max: number; fallback: number }): number {
+export function parseIntegerParameter(
+  query: URLSearchParams,
+  options: { name: string; min: number; max: number; fallback: number },
+): number {
   const raw = query.get(options.name);
   if (raw === null) return options.fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < options.min || value > options.max) {
-    throw invalidParameter(options.name, raw, `The \`${options.name}\` query parameter value [${raw}] is not between ${options.min} and ${options.max}`);
+    throw invalidParameter(
+      options.name,
+      raw,
+      `The \`${options.name}\` query parameter value [${raw}] is not between ${options.min} and ${options.max}`,
+    );
   }
   return value;
 }
@@ -15,7 +22,12 @@ export function parseIntegerParameter(query: URLSearchParams, options: { name: s
 export function parseIdParameter(query: URLSearchParams, name: string): string | undefined {
   const raw = query.get(name);
   if (raw === null) return undefined;
-  if (!/^[0-9]{1,19}$/.test(raw)) throw invalidParameter(name, raw, `The \`${name}\` query parameter value [${raw}] does not match ^[0-9]{1,19}$`);
+  if (!/^[0-9]{1,19}$/.test(raw))
+    throw invalidParameter(
+      name,
+      raw,
+      `The \`${name}\` query parameter value [${raw}] does not match ^[0-9]{1,19}$`,
+    );
   return raw;
 }
 
@@ -24,7 +36,11 @@ export function parseTimeParameter(query: URLSearchParams, name: string): number
   if (raw === null) return undefined;
   const ms = Date.parse(raw);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(raw) || Number.isNaN(ms)) {
-    throw invalidParameter(name, raw, `Invalid '${name}':'${raw}'. '${name}' must be a valid RFC3339 date-time (YYYY-MM-DDTHH:mm:ssZ).`);
+    throw invalidParameter(
+      name,
+      raw,
+      `Invalid '${name}':'${raw}'. '${name}' must be a valid RFC3339 date-time (YYYY-MM-DDTHH:mm:ssZ).`,
+    );
   }
   return ms;
 }
@@ -38,7 +54,8 @@ export function encodeToken(cursor: Cursor): string {
 
 export function decodeToken(name: string, token: string): Cursor {
   const match = /^([71])([0-9a-z]{1,15})$/.exec(token);
-  if (!match) throw invalidParameter(name, token, `The \`${name}\` query parameter value [${token}] is not valid`);
+  if (!match)
+    throw invalidParameter(name, token, `The \`${name}\` query parameter value [${token}] is not valid`);
   let id: string;
   try {
     id = [...match[2]].reduce((value, digit) => value * 36n + BigInt(parseInt(digit, 36)), 0n).toString();
@@ -57,7 +74,12 @@ export interface PageResult<T> {
  * Pages a newest-first list: a page of `maxResults` after the token's boundary, `next_token` when older items
  * remain, `previous_token` (if `hasPreviousToken`) when newer ones do. An empty page is `{result_count: 0}`.
  */
-export function paginate<T extends { id: string }>(options: { newestFirst: T[]; maxResults: number; token?: Cursor; hasPreviousToken: boolean }): PageResult<T> {
+export function paginate<T extends { id: string }>(options: {
+  newestFirst: T[];
+  maxResults: number;
+  token?: Cursor;
+  hasPreviousToken: boolean;
+}): PageResult<T> {
   const { newestFirst, maxResults, token } = options;
   let items: T[];
   if (!token) items = newestFirst.slice(0, maxResults);
@@ -71,8 +93,13 @@ export function paginate<T extends { id: string }>(options: { newestFirst: T[]; 
   if (items.length === 0) return { items, meta: { result_count: 0 } };
   const newest = items[0];
   const oldest = items[items.length - 1];
-  const meta: Record<string, unknown> = { newest_id: newest.id, oldest_id: oldest.id, result_count: items.length };
-  if (newestFirst.some((item) => compareIds(item.id, oldest.id) < 0)) meta['next_token'] = encodeToken({ direction: 'older', id: oldest.id });
+  const meta: Record<string, unknown> = {
+    newest_id: newest.id,
+    oldest_id: oldest.id,
+    result_count: items.length,
+  };
+  if (newestFirst.some((item) => compareIds(item.id, oldest.id) < 0))
+    meta['next_token'] = encodeToken({ direction: 'older', id: oldest.id });
   if (options.hasPreviousToken && newestFirst.some((item) => compareIds(item.id, newest.id) > 0)) {
     meta['previous_token'] = encodeToken({ direction: 'newer', id: newest.id });
   }

@@ -5,7 +5,13 @@ import type { PostRecord, UserRecord } from '../store/models';
 import { readJsonBody } from '../server/http-helpers';
 import type { Route, RouteContext } from '../server/router';
 import type { FakeXServices } from '../server/services';
-import { forbidden, genericProblem, invalidParameter, invalidRequest, resourceNotFound } from '../server/x-errors';
+import {
+  forbidden,
+  genericProblem,
+  invalidParameter,
+  invalidRequest,
+  resourceNotFound,
+} from '../server/x-errors';
 
 const LOOKUP_PARAMETERS = [...TWEET_FIELD_PARAMETERS];
 const MAX_WEIGHTED_LENGTH = 280;
@@ -33,13 +39,19 @@ export function tweetRoutes(services: FakeXServices): Route[] {
       api: { endpoint: 'tweet-lookup', auth: 'any', queryParameters: LOOKUP_PARAMETERS },
       handle: (context) => lookupOne(services, context),
     },
-    { method: 'POST', pattern: '/2/tweets', api: { endpoint: 'tweet-create', auth: 'user', queryParameters: [] }, handle: (context) => createTweet(services, context) },
+    {
+      method: 'POST',
+      pattern: '/2/tweets',
+      api: { endpoint: 'tweet-create', auth: 'user', queryParameters: [] },
+      handle: (context) => createTweet(services, context),
+    },
   ];
 }
 
 function lookupOne(services: FakeXServices, context: RouteContext): void {
   const id = context.params['id'];
-  if (!/^[0-9]{1,19}$/.test(id)) throw invalidParameter('id', id, `The \`id\` query parameter value [${id}] does not match ^[0-9]{1,19}$`);
+  if (!/^[0-9]{1,19}$/.test(id))
+    throw invalidParameter('id', id, `The \`id\` query parameter value [${id}] does not match ^[0-9]{1,19}$`);
   const selection = parseTweetSelection(context.query);
   const post = services.store.findPost(id);
   if (!post) {
@@ -52,10 +64,17 @@ function lookupOne(services: FakeXServices, context: RouteContext): void {
 
 function lookupMany(services: FakeXServices, context: RouteContext): void {
   const raw = context.query.get('ids');
-  if (raw === null) throw invalidRequest([{ parameters: { ids: [] }, message: 'The `ids` query parameter can not be empty' }]);
+  if (raw === null)
+    throw invalidRequest([
+      { parameters: { ids: [] }, message: 'The `ids` query parameter can not be empty' },
+    ]);
   const ids = raw.split(',');
   if (ids.length > 100 || ids.some((id) => !/^[0-9]{1,19}$/.test(id))) {
-    throw invalidParameter('ids', raw, `The \`ids\` query parameter value [${raw}] must be 1 to 100 comma-separated ids matching ^[0-9]{1,19}$`);
+    throw invalidParameter(
+      'ids',
+      raw,
+      `The \`ids\` query parameter value [${raw}] must be 1 to 100 comma-separated ids matching ^[0-9]{1,19}$`,
+    );
   }
   const selection = parseTweetSelection(context.query);
   const found: PostRecord[] = [];
@@ -79,23 +98,42 @@ async function createTweet(services: FakeXServices, context: RouteContext): Prom
   const body = await readJsonBody(context.request);
   const text = body['text'];
   if (typeof text !== 'string' || text.length === 0) {
-    throw invalidRequest([{ parameters: {}, message: '$.text: is missing but it is required (a post needs text, media, a poll or a quote)' }]);
+    throw invalidRequest([
+      {
+        parameters: {},
+        message: '$.text: is missing but it is required (a post needs text, media, a poll or a quote)',
+      },
+    ]);
   }
   if (weightedLength(text) > MAX_WEIGHTED_LENGTH) {
-    throw invalidRequest([{ parameters: {}, message: `$.text: Your Tweet text is too long (${weightedLength(text)} > ${MAX_WEIGHTED_LENGTH}).` }]);
+    throw invalidRequest([
+      {
+        parameters: {},
+        message: `$.text: Your Tweet text is too long (${weightedLength(text)} > ${MAX_WEIGHTED_LENGTH}).`,
+      },
+    ]);
   }
   const reply = readReply(body['reply']);
   const quoteId = typeof body['quote_tweet_id'] === 'string' ? body['quote_tweet_id'] : undefined;
-  if (quoteId && !services.store.findPost(quoteId)) throw forbidden('You attempted to quote a Tweet that is deleted or not visible to you.');
+  if (quoteId && !services.store.findPost(quoteId))
+    throw forbidden('You attempted to quote a Tweet that is deleted or not visible to you.');
   if (reply) {
     const target = services.store.findPost(reply);
     if (!target) throw forbidden('You attempted to reply to a Tweet that is deleted or not visible to you.');
-    if (services.policies.isReplyRestricted && !hasSummoned(target, poster, services)) throw forbidden(REPLY_NOT_ALLOWED_DETAIL);
+    if (services.policies.isReplyRestricted && !hasSummoned(target, poster, services))
+      throw forbidden(REPLY_NOT_ALLOWED_DETAIL);
   }
   if (services.policies.isDuplicateContentRejected && isDuplicate(services, poster, text)) {
     throw forbidden('You are not allowed to create a Tweet with duplicate content.');
   }
-  const post = services.store.createPost({ authorId: poster.id, text, inReplyToPostId: reply, quotedPostId: quoteId, lang: guessLanguage(text), origin: 'api' });
+  const post = services.store.createPost({
+    authorId: poster.id,
+    text,
+    inReplyToPostId: reply,
+    quotedPostId: quoteId,
+    lang: guessLanguage(text),
+    origin: 'api',
+  });
   context.send(201, { data: { id: post.id, text: post.text, edit_history_tweet_ids: [post.id] } });
 }
 
@@ -106,10 +144,21 @@ function readReply(value: unknown): string | undefined {
   }
   const reply = value as Record<string, unknown>;
   const extra = Object.keys(reply).filter((key) => !REPLY_KEYS.includes(key));
-  if (extra.length > 0) throw invalidRequest([{ parameters: {}, message: `$.reply: property '${extra[0]}' is not defined in the schema and the schema does not allow additional properties` }]);
+  if (extra.length > 0)
+    throw invalidRequest([
+      {
+        parameters: {},
+        message: `$.reply: property '${extra[0]}' is not defined in the schema and the schema does not allow additional properties`,
+      },
+    ]);
   const id = reply['in_reply_to_tweet_id'];
   if (typeof id !== 'string' || !/^[0-9]{1,19}$/.test(id)) {
-    throw invalidRequest([{ parameters: {}, message: '$.reply.in_reply_to_tweet_id: does not match the regex pattern ^[0-9]{1,19}$' }]);
+    throw invalidRequest([
+      {
+        parameters: {},
+        message: '$.reply.in_reply_to_tweet_id: does not match the regex pattern ^[0-9]{1,19}$',
+      },
+    ]);
   }
   return id;
 }
@@ -129,7 +178,9 @@ export function hasSummoned(target: PostRecord, poster: UserRecord, services: Fa
 
 function isDuplicate(services: FakeXServices, poster: UserRecord, text: string): boolean {
   const since = services.clock.now() - DUPLICATE_WINDOW_MS;
-  return services.store.postsByOrigin('api').some((post) => post.authorId === poster.id && post.text === text && post.createdAtMs >= since);
+  return services.store
+    .postsByOrigin('api')
+    .some((post) => post.authorId === poster.id && post.text === text && post.createdAtMs >= since);
 }
 
 /** X's weighted length, simplified: code points, with every URL counted as 23 (t.co). */

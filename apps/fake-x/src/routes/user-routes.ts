@@ -8,7 +8,11 @@ import { genericProblem, invalidParameter, invalidRequest, resourceNotFound } fr
 const USER_PARAMETERS = ['user.fields', 'expansions', 'tweet.fields'];
 
 export function userRoutes(services: FakeXServices): Route[] {
-  const api = (endpoint: 'user-lookup' | 'user-me', extra: string[] = []) => ({ endpoint, auth: endpoint === 'user-me' ? ('user' as const) : ('any' as const), queryParameters: [...USER_PARAMETERS, ...extra] });
+  const api = (endpoint: 'user-lookup' | 'user-me', extra: string[] = []) => ({
+    endpoint,
+    auth: endpoint === 'user-me' ? ('user' as const) : ('any' as const),
+    queryParameters: [...USER_PARAMETERS, ...extra],
+  });
   return [
     {
       method: 'GET',
@@ -31,26 +35,55 @@ export function userRoutes(services: FakeXServices): Route[] {
       api: api('user-lookup', ['usernames']),
       handle: (context) => lookup(services, context, requiredList(context.query, 'usernames'), 'usernames'),
     },
-    { method: 'GET', pattern: '/2/users/:id', api: api('user-lookup'), handle: (context) => lookup(services, context, [context.params['id']], 'id') },
-    { method: 'GET', pattern: '/2/users', api: api('user-lookup', ['ids']), handle: (context) => lookup(services, context, requiredList(context.query, 'ids'), 'ids') },
+    {
+      method: 'GET',
+      pattern: '/2/users/:id',
+      api: api('user-lookup'),
+      handle: (context) => lookup(services, context, [context.params['id']], 'id'),
+    },
+    {
+      method: 'GET',
+      pattern: '/2/users',
+      api: api('user-lookup', ['ids']),
+      handle: (context) => lookup(services, context, requiredList(context.query, 'ids'), 'ids'),
+    },
   ];
 }
 
 function requiredList(query: URLSearchParams, name: string): string[] {
   const raw = query.get(name);
-  if (raw === null || raw.length === 0) throw invalidRequest([{ parameters: { [name]: [] }, message: `The \`${name}\` query parameter can not be empty` }]);
+  if (raw === null || raw.length === 0)
+    throw invalidRequest([
+      { parameters: { [name]: [] }, message: `The \`${name}\` query parameter can not be empty` },
+    ]);
   const values = raw.split(',');
-  if (values.length > 100) throw invalidParameter(name, raw, `The \`${name}\` query parameter value has more than 100 entries`);
+  if (values.length > 100)
+    throw invalidParameter(name, raw, `The \`${name}\` query parameter value has more than 100 entries`);
   return values;
 }
 
-function lookup(services: FakeXServices, context: RouteContext, keys: string[], parameter: 'id' | 'ids' | 'username' | 'usernames'): void {
+function lookup(
+  services: FakeXServices,
+  context: RouteContext,
+  keys: string[],
+  parameter: 'id' | 'ids' | 'username' | 'usernames',
+): void {
   const byUsername = parameter === 'username' || parameter === 'usernames';
   const found: UserRecord[] = [];
   const errors: Json[] = [];
   for (const key of keys) {
-    if (!byUsername && !/^[0-9]{1,19}$/.test(key)) throw invalidParameter(parameter, key, `The \`${parameter}\` query parameter value [${key}] does not match ^[0-9]{1,19}$`);
-    if (byUsername && !/^\w{1,15}$/.test(key)) throw invalidParameter(parameter, key, `The \`${parameter}\` query parameter value [${key}] does not match ^[A-Za-z0-9_]{1,15}$`);
+    if (!byUsername && !/^[0-9]{1,19}$/.test(key))
+      throw invalidParameter(
+        parameter,
+        key,
+        `The \`${parameter}\` query parameter value [${key}] does not match ^[0-9]{1,19}$`,
+      );
+    if (byUsername && !/^\w{1,15}$/.test(key))
+      throw invalidParameter(
+        parameter,
+        key,
+        `The \`${parameter}\` query parameter value [${key}] does not match ^[A-Za-z0-9_]{1,15}$`,
+      );
     const user = byUsername ? services.store.findUserByUsername(key) : services.store.findUser(key);
     if (user) found.push(user);
     else errors.push(resourceNotFound({ resourceType: 'user', parameter, value: key }));
@@ -59,11 +92,20 @@ function lookup(services: FakeXServices, context: RouteContext, keys: string[], 
   sendUsers(services, context, found, errors, isSingle);
 }
 
-function sendUsers(services: FakeXServices, context: RouteContext, users: UserRecord[], errors: Json[], isSingle = true): void {
+function sendUsers(
+  services: FakeXServices,
+  context: RouteContext,
+  users: UserRecord[],
+  errors: Json[],
+  isSingle = true,
+): void {
   const userFields = parseListParameter(context.query, 'user.fields', USER_FIELDS);
   const tweetFields = parseListParameter(context.query, 'tweet.fields', TWEET_FIELDS);
   const expansions = parseListParameter(context.query, 'expansions', USER_EXPANSIONS);
-  const fieldsWithExpansions = new Set([...userFields, ...[...expansions].filter((expansion) => expansion !== 'affiliation.user_id')]);
+  const fieldsWithExpansions = new Set([
+    ...userFields,
+    ...[...expansions].filter((expansion) => expansion !== 'affiliation.user_id'),
+  ]);
   const rendered = users.map((user) => renderUser(user, fieldsWithExpansions, services.store));
   const tweets: Json[] = [];
   for (const user of users) {

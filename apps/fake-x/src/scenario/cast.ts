@@ -9,11 +9,54 @@ export interface CastMember {
   location?: string;
 }
 
-const FIRST_FR = ['Camille', 'Léa', 'Hugo', 'Inès', 'Mehdi', 'Chloé', 'Lucas', 'Sarah', 'Yanis', 'Manon', 'Thomas', 'Aïcha', 'Julien', 'Emma', 'Karim', 'Océane'];
-const LAST_FR = ['Martin', 'Bernard', 'Dubois', 'Moreau', 'Laurent', 'Benali', 'Nguyen', 'Lefebvre', 'Roux', 'Fontaine', 'Diallo', 'Girard'];
+const FIRST_FR = [
+  'Camille',
+  'Léa',
+  'Hugo',
+  'Inès',
+  'Mehdi',
+  'Chloé',
+  'Lucas',
+  'Sarah',
+  'Yanis',
+  'Manon',
+  'Thomas',
+  'Aïcha',
+  'Julien',
+  'Emma',
+  'Karim',
+  'Océane',
+];
+const LAST_FR = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Moreau',
+  'Laurent',
+  'Benali',
+  'Nguyen',
+  'Lefebvre',
+  'Roux',
+  'Fontaine',
+  'Diallo',
+  'Girard',
+];
 const FIRST_EN = ['Jake', 'Emily', 'Tyler', 'Hannah', 'Marcus', 'Olivia', 'Ryan', 'Priya', 'Connor', 'Zoe'];
 const LAST_EN = ['Smith', 'Johnson', 'Brown', 'Murphy', 'Patel', 'Walsh', 'Kim', 'Davis'];
-const NICKNAMES = ['lulu', 'titi', 'kiki', 'nono', 'pitch', 'zozo', 'momo', 'jojo', 'gaming', 'officiel', 'tv', 'xx'];
+const NICKNAMES = [
+  'lulu',
+  'titi',
+  'kiki',
+  'nono',
+  'pitch',
+  'zozo',
+  'momo',
+  'jojo',
+  'gaming',
+  'officiel',
+  'tv',
+  'xx',
+];
 const NAME_DECORATIONS = ['', '', '', ' 🌸', ' ⚽️', ' 🇫🇷', ' 🎮', ' ✨'];
 const SPAM_NAMES = ['Promo Deals 24/7', 'Crypto Moon 🚀', 'Free Gifts Officiel'];
 
@@ -28,10 +71,26 @@ export function buildCast(random: SeededRandom, size = 40): CastMember[] {
     const username = makeUsername(random, first, last).slice(0, 15);
     if (usernames.has(username.toLowerCase())) continue;
     usernames.add(username.toLowerCase());
-    const name = random.chance(0.2) ? `${first}${random.pick(NAME_DECORATIONS)}` : `${first} ${last}${random.pick(NAME_DECORATIONS)}`;
-    members.push({ username, name, lang, kind: 'customer', followersCount: Math.floor(random.exponential() * 300) + random.integer(0, 40) });
+    const name = random.chance(0.2)
+      ? `${first}${random.pick(NAME_DECORATIONS)}`
+      : `${first} ${last}${random.pick(NAME_DECORATIONS)}`;
+    members.push({
+      username,
+      name,
+      lang,
+      kind: 'customer',
+      followersCount: Math.floor(random.exponential() * 300) + random.integer(0, 40),
+    });
   }
-  SPAM_NAMES.forEach((name, index) => members.push({ username: `promo_bot${index + 1}${random.integer(100, 999)}`, name, lang: index % 2 === 0 ? 'fr' : 'en', kind: 'spam', followersCount: random.integer(0, 12) }));
+  SPAM_NAMES.forEach((name, index) =>
+    members.push({
+      username: `promo_bot${index + 1}${random.integer(100, 999)}`,
+      name,
+      lang: index % 2 === 0 ? 'fr' : 'en',
+      kind: 'spam',
+      followersCount: random.integer(0, 12),
+    }),
+  );
   return members;
 }
 

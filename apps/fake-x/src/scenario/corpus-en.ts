@@ -7,7 +7,7 @@ export const ENGLISH_CORPUS: Corpus = {
     'ngl {brand} your customer service is the worst. 3 calls, 3 different answers {tired}',
     '{brand} why did my bill jump from $30 to $45 with zero notice??',
     'paying for 1Gb fiber and getting 5Mb in the evening. great job {brand} {facepalm}',
-    '{brand} tech was supposed to show up between 8 and 12. it\'s 3pm. nobody. took a day off for this',
+    "{brand} tech was supposed to show up between 8 and 12. it's 3pm. nobody. took a day off for this",
     '{brand} charged me twice this month, pls fix asap {angry}',
     'your app keeps crashing every time i try to check my data usage {brand}',
     'cancelled a month ago and {brand} is STILL billing me. how is this legal',
@@ -22,14 +22,14 @@ export const ENGLISH_CORPUS: Corpus = {
   praise: [
     'shoutout to {brand} support, fixed my issue in 5 min on chat {happy}',
     '{brand} 5G in {city} is actually insane rn {fire}',
-    'ok credit where it\'s due, the tech this morning was great. thanks {brand} {thumbs}',
+    "ok credit where it's due, the tech this morning was great. thanks {brand} {thumbs}",
   ],
   outage: [
     '{brand} is the network down?? no connection at all in {city}',
     'is {brand} down for everyone or just me #outage',
     '{brand} down again... no calls no data for {minutes} mins {angry}',
-    'no connection since this morning, what\'s going on {brand}? outage?',
-    '{brand} network is down in {city}, can\'t even call 911 if i need to. not ok',
+    "no connection since this morning, what's going on {brand}? outage?",
+    "{brand} network is down in {city}, can't even call 911 if i need to. not ok",
     'total outage here too {brand} {facepalm}',
   ],
   recovery: [
@@ -37,19 +37,16 @@ export const ENGLISH_CORPUS: Corpus = {
     'service is back {brand}, 2 hours down tho {tired}',
   ],
   followUp: [
-    '{brand} still nothing?? it\'s been {hours}h',
+    "{brand} still nothing?? it's been {hours}h",
     '{brand} hello?? anyone there {tired}',
     '{brand} thx for the reply but still not fixed',
   ],
   dm: [
     'Hi, following up on my tweet. Account number {account}, line under {name}.',
-    'here\'s my account # as requested: {account}',
+    "here's my account # as requested: {account}",
     'Hi again, still no service. ref {account}',
   ],
-  quote: [
-    '"best network in the country" lmao {brand} {facepalm}',
-    'finally some good news {brand} {happy}',
-  ],
+  quote: ['"best network in the country" lmao {brand} {facepalm}', 'finally some good news {brand} {happy}'],
   spam: [
     '{brand} 🔥 WIN a free iPhone 16!!! click here 👉 https://bit.ly/free-iphone-now',
     'crypto 100x guaranteed 🚀🚀 join my telegram https://t.me/moonsignals {brand}',

@@ -1,4 +1,14 @@
-export type CorpusCategory = 'complaint' | 'question' | 'praise' | 'outage' | 'recovery' | 'followUp' | 'dm' | 'quote' | 'spam' | 'brandPosts';
+export type CorpusCategory =
+  | 'complaint'
+  | 'question'
+  | 'praise'
+  | 'outage'
+  | 'recovery'
+  | 'followUp'
+  | 'dm'
+  | 'quote'
+  | 'spam'
+  | 'brandPosts';
 
 export type Corpus = Record<CorpusCategory, readonly string[]>;
 
@@ -11,6 +21,26 @@ export const EMOJI = {
   thumbs: ['👍', '👏', '💯'],
 } as const;
 
-export const CITIES_FR = ['Lyon', 'Marseille', 'Toulouse', 'Lille', 'Nantes', 'Bordeaux', 'Rennes', 'Montpellier', 'Paris 11e', 'Saint-Denis', 'Grenoble', 'Brest'];
+export const CITIES_FR = [
+  'Lyon',
+  'Marseille',
+  'Toulouse',
+  'Lille',
+  'Nantes',
+  'Bordeaux',
+  'Rennes',
+  'Montpellier',
+  'Paris 11e',
+  'Saint-Denis',
+  'Grenoble',
+  'Brest',
+];
 export const CITIES_EN = ['Brooklyn', 'Austin', 'Leeds', 'Dublin', 'Manchester', 'Toronto', 'Denver'];
-export const STREETS = ['rue de la République', 'avenue Jean Jaurès', 'rue Victor Hugo', 'Main St', 'Baker Street', 'boulevard Voltaire'];
+export const STREETS = [
+  'rue de la République',
+  'avenue Jean Jaurès',
+  'rue Victor Hugo',
+  'Main St',
+  'Baker Street',
+  'boulevard Voltaire',
+];

@@ -41,7 +41,13 @@ interface StoryThread {
 export class ScenarioRunner {
   private timer: NodeJS.Timeout | undefined;
   private generator: TrafficGenerator | undefined;
-  private current: ScenarioStatus = { mode: 'none', seed: '', ratePerSecond: 0, emitted: 0, isRunning: false };
+  private current: ScenarioStatus = {
+    mode: 'none',
+    seed: '',
+    ratePerSecond: 0,
+    emitted: 0,
+    isRunning: false,
+  };
   private readonly threads = new Map<number, StoryThread>();
   private readonly brandPostIds = new Map<number, string>();
   private readonly latestBrandReplyByConversation = new Map<string, string>();
@@ -49,7 +55,8 @@ export class ScenarioRunner {
 
   constructor(private readonly store: FakeXStore) {
     store.on('post', (post) => {
-      if (this.brand && post.authorId === this.brand.id && post.inReplyToPostId) this.latestBrandReplyByConversation.set(post.conversationId, post.id);
+      if (this.brand && post.authorId === this.brand.id && post.inReplyToPostId)
+        this.latestBrandReplyByConversation.set(post.conversationId, post.id);
     });
   }
 
@@ -59,7 +66,14 @@ export class ScenarioRunner {
     const mode = options.mode;
     const seed = String(options.seed ?? 42);
     const brandUsername = options.brandUsername ?? DEFAULT_BRAND_USERNAME;
-    this.brand = this.store.findUserByUsername(brandUsername) ?? this.store.createUser({ username: brandUsername, name: 'Vigie Telecom', kind: 'brand', verified: true });
+    this.brand =
+      this.store.findUserByUsername(brandUsername) ??
+      this.store.createUser({
+        username: brandUsername,
+        name: 'Vigie Telecom',
+        kind: 'brand',
+        verified: true,
+      });
     this.generator = new TrafficGenerator({ seed, mode, brandUsername: this.brand.username });
     this.threads.clear();
     this.brandPostIds.clear();
@@ -108,8 +122,14 @@ export class ScenarioRunner {
     switch (event.kind) {
       case 'mention':
       case 'spam': {
-        const post = this.store.createPost({ authorId: author.id, text: event.text, lang: event.lang, origin: 'scenario' });
-        if (event.kind === 'mention' && event.storyId !== undefined) this.threads.set(event.storyId, { rootPostId: post.id, lastPostId: post.id });
+        const post = this.store.createPost({
+          authorId: author.id,
+          text: event.text,
+          lang: event.lang,
+          origin: 'scenario',
+        });
+        if (event.kind === 'mention' && event.storyId !== undefined)
+          this.threads.set(event.storyId, { rootPostId: post.id, lastPostId: post.id });
         return;
       }
       case 'follow-up': {
@@ -117,27 +137,59 @@ export class ScenarioRunner {
         const root = thread ? this.store.findPost(thread.rootPostId) : undefined;
         const brandReply = root ? this.latestBrandReplyByConversation.get(root.conversationId) : undefined;
         const target = brandReply ?? thread?.lastPostId;
-        const post = this.store.createPost({ authorId: author.id, text: event.text, lang: event.lang, inReplyToPostId: target, origin: 'scenario' });
+        const post = this.store.createPost({
+          authorId: author.id,
+          text: event.text,
+          lang: event.lang,
+          inReplyToPostId: target,
+          origin: 'scenario',
+        });
         if (thread) thread.lastPostId = post.id;
         return;
       }
       case 'dm':
-        this.store.createDm({ senderId: author.id, recipientId: brand.id, text: event.text, origin: 'scenario' });
+        this.store.createDm({
+          senderId: author.id,
+          recipientId: brand.id,
+          text: event.text,
+          origin: 'scenario',
+        });
         return;
       case 'retweet': {
         const original = this.store.findPost(this.brandPost(event.brandPostIndex));
         if (!original) return;
-        this.store.createPost({ authorId: author.id, text: `RT @${brand.username}: ${original.text}`, lang: original.lang, retweetedPostId: original.id, origin: 'scenario' });
+        this.store.createPost({
+          authorId: author.id,
+          text: `RT @${brand.username}: ${original.text}`,
+          lang: original.lang,
+          retweetedPostId: original.id,
+          origin: 'scenario',
+        });
         return;
       }
       case 'quote':
-        this.store.createPost({ authorId: author.id, text: event.text, lang: event.lang, quotedPostId: this.brandPost(event.brandPostIndex), origin: 'scenario' });
+        this.store.createPost({
+          authorId: author.id,
+          text: event.text,
+          lang: event.lang,
+          quotedPostId: this.brandPost(event.brandPostIndex),
+          origin: 'scenario',
+        });
         return;
     }
   }
 
   private ensureUser(member: CastMember): UserRecord {
-    return this.store.findUserByUsername(member.username) ?? this.store.createUser({ username: member.username, name: member.name, kind: member.kind, lang: member.lang, followersCount: member.followersCount });
+    return (
+      this.store.findUserByUsername(member.username) ??
+      this.store.createUser({
+        username: member.username,
+        name: member.name,
+        kind: member.kind,
+        lang: member.lang,
+        followersCount: member.followersCount,
+      })
+    );
   }
 
   /** The brand's promotional posts are created on first use, back-dated by a few hours. */
@@ -147,7 +199,13 @@ export class ScenarioRunner {
     const brand = this.brand;
     const definition = this.generator?.brandPosts[index];
     if (!brand || !definition) return '';
-    const post = this.store.createPost({ authorId: brand.id, text: definition.text, lang: definition.lang, createdAtMs: this.store.clock.now() - (index + 1) * 3 * 3600_000, origin: 'scenario' });
+    const post = this.store.createPost({
+      authorId: brand.id,
+      text: definition.text,
+      lang: definition.lang,
+      createdAtMs: this.store.clock.now() - (index + 1) * 3 * 3600_000,
+      origin: 'scenario',
+    });
     this.brandPostIds.set(index, post.id);
     return post.id;
   }

@@ -5,22 +5,40 @@ import { TrafficGenerator } from './traffic-generator';
 const OUTAGE_WORDS = /panne|r[ée]seau|plus de connexion|down|outage|no connection/i;
 
 function summary(generator: TrafficGenerator, count: number): string[] {
-  return generator.take(count).map(({ event }) => `${event.kind}|${event.author.username}|${'text' in event ? event.text : event.brandPostIndex}`);
+  return generator
+    .take(count)
+    .map(
+      ({ event }) =>
+        `${event.kind}|${event.author.username}|${'text' in event ? event.text : event.brandPostIndex}`,
+    );
 }
 
 describe('scenario traffic', () => {
   it('produces the same traffic for the same seed, and different traffic for another seed', () => {
-    const first = summary(new TrafficGenerator({ seed: 7, mode: 'demo', brandUsername: 'VigieTelecom' }), 200);
-    const second = summary(new TrafficGenerator({ seed: 7, mode: 'demo', brandUsername: 'VigieTelecom' }), 200);
-    const other = summary(new TrafficGenerator({ seed: 8, mode: 'demo', brandUsername: 'VigieTelecom' }), 200);
+    const first = summary(
+      new TrafficGenerator({ seed: 7, mode: 'demo', brandUsername: 'VigieTelecom' }),
+      200,
+    );
+    const second = summary(
+      new TrafficGenerator({ seed: 7, mode: 'demo', brandUsername: 'VigieTelecom' }),
+      200,
+    );
+    const other = summary(
+      new TrafficGenerator({ seed: 8, mode: 'demo', brandUsername: 'VigieTelecom' }),
+      200,
+    );
     expect(second).toEqual(first);
     expect(other).not.toEqual(first);
   });
 
   it('mixes French and English complaints, questions, praise, spam, retweets, quotes, follow-ups and DMs', () => {
-    const events = new TrafficGenerator({ seed: 3, mode: 'demo', brandUsername: 'VigieTelecom' }).take(400).map(({ event }) => event);
+    const events = new TrafficGenerator({ seed: 3, mode: 'demo', brandUsername: 'VigieTelecom' })
+      .take(400)
+      .map(({ event }) => event);
     const kinds = new Set(events.map((event) => (event.kind === 'mention' ? event.category : event.kind)));
-    expect([...kinds].sort()).toEqual(['complaint', 'dm', 'follow-up', 'outage', 'praise', 'question', 'quote', 'retweet', 'spam'].sort());
+    expect([...kinds].sort()).toEqual(
+      ['complaint', 'dm', 'follow-up', 'outage', 'praise', 'question', 'quote', 'retweet', 'spam'].sort(),
+    );
     const langs = new Set(events.flatMap((event) => ('lang' in event ? [event.lang] : [])));
     expect([...langs].sort()).toEqual(['en', 'fr']);
     // A follow-up or DM always continues a story an earlier complaint opened.
@@ -32,10 +50,21 @@ describe('scenario traffic', () => {
   });
 
   it('bursts outage mentions (panne, réseau, plus de connexion, down) right after the start of the outage scenario', () => {
-    const generated = new TrafficGenerator({ seed: 11, mode: 'outage', brandUsername: 'VigieTelecom' }).take(80);
+    const generated = new TrafficGenerator({ seed: 11, mode: 'outage', brandUsername: 'VigieTelecom' }).take(
+      80,
+    );
     const burst = generated.slice(6, 66);
-    expect(burst.every(({ event }) => event.kind === 'mention' && event.category === 'outage' && OUTAGE_WORDS.test(event.text) && event.text.includes('@VigieTelecom'))).toBe(true);
-    const meanGap = (slice: typeof generated) => slice.reduce((sum, item) => sum + item.gapFactor, 0) / slice.length;
+    expect(
+      burst.every(
+        ({ event }) =>
+          event.kind === 'mention' &&
+          event.category === 'outage' &&
+          OUTAGE_WORDS.test(event.text) &&
+          event.text.includes('@VigieTelecom'),
+      ),
+    ).toBe(true);
+    const meanGap = (slice: typeof generated) =>
+      slice.reduce((sum, item) => sum + item.gapFactor, 0) / slice.length;
     expect(meanGap(burst)).toBeLessThan(meanGap(generated.slice(66)) / 2);
   });
 });
@@ -53,7 +82,13 @@ describe('scenario runner', () => {
     fakeX.services.seedDefaults();
     fakeX.services.scenario.start({ mode: 'fast', seed, ratePerSecond: 2000, count: 150 });
     await waitFor(() => !fakeX.services.scenario.status().isRunning, 5000);
-    return fakeX.store.allPostsNewestFirst().reverse().map((post) => `${fakeX.store.findUser(post.authorId)?.username}|${post.text}|${post.inReplyToPostId ? 'reply' : 'root'}`);
+    return fakeX.store
+      .allPostsNewestFirst()
+      .reverse()
+      .map(
+        (post) =>
+          `${fakeX.store.findUser(post.authorId)?.username}|${post.text}|${post.inReplyToPostId ? 'reply' : 'root'}`,
+      );
   }
 
   it('emits N brand mentions at the requested rate, identical for the same seed', async () => {

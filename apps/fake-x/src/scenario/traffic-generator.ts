@@ -11,7 +11,14 @@ export type MentionCategory = 'complaint' | 'question' | 'praise' | 'outage' | '
 
 /** One piece of traffic, independent of time and ids (the runner turns it into a post or a DM). */
 export type TrafficEvent =
-  | { kind: 'mention'; category: MentionCategory; author: CastMember; text: string; lang: string; storyId?: number }
+  | {
+      kind: 'mention';
+      category: MentionCategory;
+      author: CastMember;
+      text: string;
+      lang: string;
+      storyId?: number;
+    }
   | { kind: 'spam'; author: CastMember; text: string; lang: string }
   | { kind: 'follow-up'; storyId: number; author: CastMember; text: string; lang: string }
   | { kind: 'dm'; storyId: number; author: CastMember; text: string; lang: string }
@@ -46,10 +53,15 @@ export class TrafficGenerator {
   private readonly stories: Story[] = [];
   private index = 0;
 
-  constructor(private readonly options: { seed: number | string; mode: ScenarioMode; brandUsername: string }) {
+  constructor(
+    private readonly options: { seed: number | string; mode: ScenarioMode; brandUsername: string },
+  ) {
     this.random = new SeededRandom(options.seed);
     this.cast = buildCast(this.random);
-    this.brandPosts = [...FRENCH_CORPUS.brandPosts.map((text) => ({ text, lang: 'fr' })), ...ENGLISH_CORPUS.brandPosts.map((text) => ({ text, lang: 'en' }))];
+    this.brandPosts = [
+      ...FRENCH_CORPUS.brandPosts.map((text) => ({ text, lang: 'fr' })),
+      ...ENGLISH_CORPUS.brandPosts.map((text) => ({ text, lang: 'en' })),
+    ];
   }
 
   next(): GeneratedEvent {
@@ -67,43 +79,86 @@ export class TrafficGenerator {
   private phase(index: number): 'normal' | 'outage' | 'recovery' {
     if (this.options.mode !== 'outage') return 'normal';
     if (index >= OUTAGE_START && index < OUTAGE_START + OUTAGE_BURST) return 'outage';
-    if (index >= OUTAGE_START + OUTAGE_BURST && index < OUTAGE_START + OUTAGE_BURST + RECOVERY_LENGTH) return 'recovery';
+    if (index >= OUTAGE_START + OUTAGE_BURST && index < OUTAGE_START + OUTAGE_BURST + RECOVERY_LENGTH)
+      return 'recovery';
     return 'normal';
   }
 
   private eventFor(phase: 'normal' | 'outage' | 'recovery'): TrafficEvent {
     const customers = this.cast.filter((member) => member.kind === 'customer');
     if (phase === 'outage') return this.mention('outage', this.random.pick(customers));
-    if (phase === 'recovery') return this.mention(this.random.chance(0.6) ? 'recovery' : 'outage', this.random.pick(customers));
+    if (phase === 'recovery')
+      return this.mention(this.random.chance(0.6) ? 'recovery' : 'outage', this.random.pick(customers));
     const isFast = this.options.mode === 'fast';
     const kind = this.random.weighted(
       isFast
-        ? { complaint: 40, question: 25, praise: 12, followUp: 15, outage: 8, dm: 0, spam: 0, retweet: 0, quote: 0 }
-        : { complaint: 30, question: 20, praise: 10, followUp: 12, dm: 8, spam: 6, retweet: 6, quote: 4, outage: 4 },
+        ? {
+            complaint: 40,
+            question: 25,
+            praise: 12,
+            followUp: 15,
+            outage: 8,
+            dm: 0,
+            spam: 0,
+            retweet: 0,
+            quote: 0,
+          }
+        : {
+            complaint: 30,
+            question: 20,
+            praise: 10,
+            followUp: 12,
+            dm: 8,
+            spam: 6,
+            retweet: 6,
+            quote: 4,
+            outage: 4,
+          },
     );
     const open = this.stories.filter((story) => (isFast ? story.stage === 'posted' : true));
     switch (kind) {
       case 'followUp':
       case 'dm': {
-        const candidates = open.filter((story) => (kind === 'followUp' ? story.stage === 'posted' : story.stage === 'followed-up'));
+        const candidates = open.filter((story) =>
+          kind === 'followUp' ? story.stage === 'posted' : story.stage === 'followed-up',
+        );
         if (candidates.length === 0) return this.mention('complaint', this.random.pick(customers));
         const story = this.random.pick(candidates);
         if (kind === 'followUp') {
           story.stage = 'followed-up';
-          return { kind: 'follow-up', storyId: story.id, author: story.author, ...this.compose('followUp', story.author.lang) };
+          return {
+            kind: 'follow-up',
+            storyId: story.id,
+            author: story.author,
+            ...this.compose('followUp', story.author.lang),
+          };
         }
         this.stories.splice(this.stories.indexOf(story), 1);
-        return { kind: 'dm', storyId: story.id, author: story.author, ...this.compose('dm', story.author.lang, story.author) };
+        return {
+          kind: 'dm',
+          storyId: story.id,
+          author: story.author,
+          ...this.compose('dm', story.author.lang, story.author),
+        };
       }
       case 'spam': {
         const author = this.random.pick(this.cast.filter((member) => member.kind === 'spam'));
         return { kind: 'spam', author, ...this.compose('spam', author.lang) };
       }
       case 'retweet':
-        return { kind: 'retweet', author: this.random.pick(customers), brandPostIndex: this.random.integer(0, this.brandPosts.length - 1) };
+        return {
+          kind: 'retweet',
+          author: this.random.pick(customers),
+          brandPostIndex: this.random.integer(0, this.brandPosts.length - 1),
+        };
       case 'quote': {
         const author = this.random.pick(customers);
-        return { kind: 'quote', author, ...this.compose('quote', author.lang), brandPostIndex: this.random.integer(0, this.brandPosts.length - 1) };
+        return {
+          kind: 'quote',
+          author,
+          ...this.compose('quote', author.lang),
+          brandPostIndex: this.random.integer(0, this.brandPosts.length - 1),
+        };
       }
       default:
         return this.mention(kind, this.random.pick(customers));
@@ -121,7 +176,11 @@ export class TrafficGenerator {
     return { kind: 'mention', category, author, ...composed };
   }
 
-  private compose(category: CorpusCategory, lang: 'fr' | 'en', author?: CastMember): { text: string; lang: string } {
+  private compose(
+    category: CorpusCategory,
+    lang: 'fr' | 'en',
+    author?: CastMember,
+  ): { text: string; lang: string } {
     const corpus: Corpus = lang === 'fr' ? FRENCH_CORPUS : ENGLISH_CORPUS;
     const template = this.random.pick(corpus[category]);
     const filled = template.replace(/\{(\w+)\}/g, (_match, slot: string) => this.fill(slot, lang, author));

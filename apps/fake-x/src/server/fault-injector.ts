@@ -24,7 +24,10 @@ export class FaultInjector {
   /** Returns the status to fail with, and uses one unit of the matching rule. */
   take(method: string, path: string): number | undefined {
     const rule = this.rules.find(
-      (candidate) => candidate.remaining > 0 && (!candidate.pathPrefix || path.startsWith(candidate.pathPrefix)) && (!candidate.method || candidate.method === method),
+      (candidate) =>
+        candidate.remaining > 0 &&
+        (!candidate.pathPrefix || path.startsWith(candidate.pathPrefix)) &&
+        (!candidate.method || candidate.method === method),
     );
     if (!rule) return undefined;
     rule.remaining -= 1;

@@ -4,13 +4,22 @@ import { invalidRequest } from './x-errors';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: OutgoingHttpHeaders = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {},
+): void {
   if (response.headersSent) {
     response.end();
     return;
   }
   const payload = JSON.stringify(body);
-  response.writeHead(status, { ...headers, 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(payload) });
+  response.writeHead(status, {
+    ...headers,
+    'content-type': JSON_CONTENT_TYPE,
+    'content-length': Buffer.byteLength(payload),
+  });
   response.end(payload);
 }
 
@@ -20,7 +29,8 @@ export async function readRawBody(request: IncomingMessage): Promise<string> {
   for await (const chunk of request) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw invalidRequest([{ parameters: {}, message: 'Request body is too large.' }]);
+    if (size > MAX_BODY_BYTES)
+      throw invalidRequest([{ parameters: {}, message: 'Request body is too large.' }]);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -30,7 +40,9 @@ export async function readRawBody(request: IncomingMessage): Promise<string> {
 export async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   const raw = await readRawBody(request);
   if (!(request.headers['content-type'] ?? '').includes('application/json')) {
-    throw invalidRequest([{ parameters: {}, message: 'Requests with bodies must have content-type of application/json.' }]);
+    throw invalidRequest([
+      { parameters: {}, message: 'Requests with bodies must have content-type of application/json.' },
+    ]);
   }
   let parsed: unknown;
   try {

@@ -81,7 +81,12 @@ export class RateLimiter {
   }
 
   /** Counts one request (unless `isCounted` is false) and reports the window after it. */
-  consume(options: { endpoint: EndpointKey; callerKey: string; isUserContext: boolean; isCounted?: boolean }): RateLimitStatus {
+  consume(options: {
+    endpoint: EndpointKey;
+    callerKey: string;
+    isUserContext: boolean;
+    isCounted?: boolean;
+  }): RateLimitStatus {
     const config = this.limits[options.endpoint];
     const limit = (options.isUserContext ? (config.user ?? config.app) : (config.app ?? config.user)) ?? 0;
     const key = `${options.endpoint}|${options.callerKey}`;

@@ -3,7 +3,14 @@ import { authenticate, AUTH_LABELS, type AuthContext, type AuthRequirement } fro
 import type { FaultInjector } from './fault-injector';
 import { isLoopback, sendJson } from './http-helpers';
 import { rateLimitHeaders, type EndpointKey, type RateLimiter, type RateLimitStatus } from './rate-limiter';
-import { genericProblem, invalidRequest, tooManyRequests, unauthorized, unsupportedAuthentication, XApiError } from './x-errors';
+import {
+  genericProblem,
+  invalidRequest,
+  tooManyRequests,
+  unauthorized,
+  unsupportedAuthentication,
+  XApiError,
+} from './x-errors';
 import type { FakeXStore } from '../store/fake-x-store';
 
 export interface RouteContext {
@@ -66,7 +73,8 @@ export class Router {
     const isApi = path.startsWith('/2/');
     let headers: Record<string, string> = {};
     try {
-      if (path.startsWith('/control/') && !isLoopback(request)) throw genericProblem(403, 'The control API only answers on loopback.');
+      if (path.startsWith('/control/') && !isLoopback(request))
+        throw genericProblem(403, 'The control API only answers on loopback.');
       const match = this.match(method, path);
       if (isApi) {
         const status = this.dependencies.faults.take(method, path);
@@ -96,12 +104,15 @@ export class Router {
         send: (status, body) => sendJson(response, status, body, headers),
       });
     } catch (error) {
-      if (isApi && Object.keys(headers).length === 0) headers = rateLimitHeaders(this.consume('other', NO_AUTH, false));
+      if (isApi && Object.keys(headers).length === 0)
+        headers = rateLimitHeaders(this.consume('other', NO_AUTH, false));
       if (error instanceof XApiError) {
         sendJson(response, error.status, error.body, headers);
         return;
       }
-      this.dependencies.log(`fake-x: ${method} ${path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      this.dependencies.log(
+        `fake-x: ${method} ${path} failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
       const problem = genericProblem(500, 'Internal Server Error');
       sendJson(response, problem.status, problem.body, headers);
     }
@@ -121,16 +132,25 @@ export class Router {
 
   private consume(endpoint: EndpointKey, auth: AuthContext, isCounted = true): RateLimitStatus {
     const isUserContext = auth.kind !== 'app';
-    return this.dependencies.rateLimiter.consume({ endpoint, callerKey: auth.kind === 'app' ? 'app' : auth.user.id, isUserContext, isCounted });
+    return this.dependencies.rateLimiter.consume({
+      endpoint,
+      callerKey: auth.kind === 'app' ? 'app' : auth.user.id,
+      isUserContext,
+      isCounted,
+    });
   }
 }
 
 function checkAuthKind(requirement: AuthRequirement, auth: AuthContext): void {
   if (requirement === 'any') return;
   if (requirement === 'user' && auth.kind === 'app') {
-    throw unsupportedAuthentication(AUTH_LABELS.app, [AUTH_LABELS['oauth1-user'], AUTH_LABELS['oauth2-user']]);
+    throw unsupportedAuthentication(AUTH_LABELS.app, [
+      AUTH_LABELS['oauth1-user'],
+      AUTH_LABELS['oauth2-user'],
+    ]);
   }
-  if (requirement === 'app' && auth.kind !== 'app') throw unsupportedAuthentication(AUTH_LABELS[auth.kind], [AUTH_LABELS.app]);
+  if (requirement === 'app' && auth.kind !== 'app')
+    throw unsupportedAuthentication(AUTH_LABELS[auth.kind], [AUTH_LABELS.app]);
 }
 
 function checkQueryParameters(query: URLSearchParams, accepted: readonly string[]): void {

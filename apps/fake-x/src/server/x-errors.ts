@@ -62,7 +62,12 @@ export function forbidden(detail: string): XApiError {
 }
 
 /** Inline (HTTP 200) not-found entry, as in partial-error responses. */
-export function resourceNotFound(options: { resourceType: 'tweet' | 'user' | 'rule'; parameter: string; value: string; label?: string }): ProblemBody {
+export function resourceNotFound(options: {
+  resourceType: 'tweet' | 'user' | 'rule';
+  parameter: string;
+  value: string;
+  label?: string;
+}): ProblemBody {
   const label = options.label ?? options.resourceType;
   const field = options.resourceType === 'user' && options.parameter === 'username' ? 'username' : 'id';
   return {

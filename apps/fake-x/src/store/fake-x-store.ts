@@ -43,7 +43,9 @@ export type StoreEvents = { post: [PostRecord]; dm: [DmEventRecord] };
 
 /** One-to-one DM conversation id: `"{smaller}-{larger}"` (numeric order). */
 export function oneToOneConversationId(firstUserId: string, secondUserId: string): string {
-  return compareIds(firstUserId, secondUserId) < 0 ? `${firstUserId}-${secondUserId}` : `${secondUserId}-${firstUserId}`;
+  return compareIds(firstUserId, secondUserId) < 0
+    ? `${firstUserId}-${secondUserId}`
+    : `${secondUserId}-${firstUserId}`;
 }
 
 /** The whole in-memory world of the fake: users, posts, DMs and stream rules. Emits `post` and `dm`. */
@@ -65,7 +67,17 @@ export class FakeXStore extends EventEmitter<StoreEvents> {
   }
 
   reset(): void {
-    for (const collection of [this.users, this.usersByUsername, this.tokens, this.posts, this.mentionIndex, this.dms, this.dmIndex, this.rules]) collection.clear();
+    for (const collection of [
+      this.users,
+      this.usersByUsername,
+      this.tokens,
+      this.posts,
+      this.mentionIndex,
+      this.dms,
+      this.dmIndex,
+      this.rules,
+    ])
+      collection.clear();
     this.postIndex.clear();
     this.snowflake.reset();
     this.nextUserId = 2_000_000_001;
@@ -115,7 +127,10 @@ export class FakeXStore extends EventEmitter<StoreEvents> {
   }
 
   createPost(input: CreatePostInput): PostRecord {
-    const { id, createdAtMs } = input.createdAtMs === undefined ? this.snowflake.nextNow(this.clock.now()) : this.snowflake.nextAt(input.createdAtMs);
+    const { id, createdAtMs } =
+      input.createdAtMs === undefined
+        ? this.snowflake.nextNow(this.clock.now())
+        : this.snowflake.nextAt(input.createdAtMs);
     const repliedTo = input.inReplyToPostId ? this.posts.get(input.inReplyToPostId) : undefined;
     const post: PostRecord = {
       id,
@@ -135,7 +150,9 @@ export class FakeXStore extends EventEmitter<StoreEvents> {
     };
     this.posts.set(id, post);
     this.postIndex.insert(id);
-    const mentionedIds = new Set(post.entities.mentions.flatMap((mention) => (mention.id ? [mention.id] : [])));
+    const mentionedIds = new Set(
+      post.entities.mentions.flatMap((mention) => (mention.id ? [mention.id] : [])),
+    );
     for (const userId of mentionedIds) this.indexFor(this.mentionIndex, userId).insert(id);
     this.emit('post', post);
     return post;
@@ -156,11 +173,16 @@ export class FakeXStore extends EventEmitter<StoreEvents> {
   }
 
   postsByOrigin(origin: PostOrigin): PostRecord[] {
-    return this.allPostsNewestFirst().filter((post) => post.origin === origin).reverse();
+    return this.allPostsNewestFirst()
+      .filter((post) => post.origin === origin)
+      .reverse();
   }
 
   createDm(input: CreateDmInput): DmEventRecord {
-    const { id, createdAtMs } = input.createdAtMs === undefined ? this.snowflake.nextNow(this.clock.now()) : this.snowflake.nextAt(input.createdAtMs);
+    const { id, createdAtMs } =
+      input.createdAtMs === undefined
+        ? this.snowflake.nextNow(this.clock.now())
+        : this.snowflake.nextAt(input.createdAtMs);
     const dm: DmEventRecord = {
       id,
       text: input.text,
@@ -183,7 +205,9 @@ export class FakeXStore extends EventEmitter<StoreEvents> {
   }
 
   dmsByOrigin(origin: PostOrigin): DmEventRecord[] {
-    return [...this.dms.values()].filter((dm) => dm.origin === origin).sort((left, right) => compareIds(left.id, right.id));
+    return [...this.dms.values()]
+      .filter((dm) => dm.origin === origin)
+      .sort((left, right) => compareIds(left.id, right.id));
   }
 
   listRules(): StreamRuleRecord[] {

@@ -54,7 +54,10 @@ export class SnowflakeGenerator {
 
   private mint(ms: number, sequence: number): string {
     this.sequenceByMs.set(ms, sequence + 1);
-    const id = (BigInt(ms - TWITTER_EPOCH_MS) << (SEQUENCE_BITS + WORKER_BITS)) | (WORKER_ID << SEQUENCE_BITS) | BigInt(sequence);
+    const id =
+      (BigInt(ms - TWITTER_EPOCH_MS) << (SEQUENCE_BITS + WORKER_BITS)) |
+      (WORKER_ID << SEQUENCE_BITS) |
+      BigInt(sequence);
     return id.toString();
   }
 }

@@ -8,25 +8,43 @@ const URL = /https?:\/\/[^\s]+/g;
  * Extracts mentions, hashtags and URLs the way v2 reports them: zero-based, `start` inclusive, `end`
  * exclusive, counted in code points (X counts characters, so emoji before a mention shift by one, not two).
  */
-export function extractEntities(text: string, resolveUserId: (username: string) => string | undefined): TextEntities {
+export function extractEntities(
+  text: string,
+  resolveUserId: (username: string) => string | undefined,
+): TextEntities {
   const toCodePointIndex = codePointIndexer(text);
   const mentions: TextEntities['mentions'] = [];
   for (const match of text.matchAll(MENTION)) {
     const start = (match.index ?? 0) + match[1].length;
     const username = match[2];
     const id = resolveUserId(username);
-    mentions.push({ start: toCodePointIndex(start), end: toCodePointIndex(start + username.length + 1), username, ...(id ? { id } : {}) });
+    mentions.push({
+      start: toCodePointIndex(start),
+      end: toCodePointIndex(start + username.length + 1),
+      username,
+      ...(id ? { id } : {}),
+    });
   }
   const hashtags: TextEntities['hashtags'] = [];
   for (const match of text.matchAll(HASHTAG)) {
     const start = (match.index ?? 0) + match[1].length;
-    hashtags.push({ start: toCodePointIndex(start), end: toCodePointIndex(start + match[2].length + 1), tag: match[2] });
+    hashtags.push({
+      start: toCodePointIndex(start),
+      end: toCodePointIndex(start + match[2].length + 1),
+      tag: match[2],
+    });
   }
   const urls: TextEntities['urls'] = [];
   for (const match of text.matchAll(URL)) {
     const start = match.index ?? 0;
     const url = match[0];
-    urls.push({ start: toCodePointIndex(start), end: toCodePointIndex(start + url.length), url, expanded_url: url, display_url: url.replace(/^https?:\/\//, '') });
+    urls.push({
+      start: toCodePointIndex(start),
+      end: toCodePointIndex(start + url.length),
+      url,
+      expanded_url: url,
+      display_url: url.replace(/^https?:\/\//, ''),
+    });
   }
   return { mentions, hashtags, urls };
 }

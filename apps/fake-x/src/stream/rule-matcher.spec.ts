@@ -40,7 +40,10 @@ describe('rule matching', () => {
     expect(matchesRule(parseRule(rule), post(text, overrides))).toBe(expected);
   });
 
-  it.each(['-panne', 'lang:fr', 'is:retweet', '(panne', 'foo:bar panne', '"unterminated'])('rejects the invalid rule %s', (rule) => {
-    expect(() => parseRule(rule)).toThrow(RuleSyntaxError);
-  });
+  it.each(['-panne', 'lang:fr', 'is:retweet', '(panne', 'foo:bar panne', '"unterminated'])(
+    'rejects the invalid rule %s',
+    (rule) => {
+      expect(() => parseRule(rule)).toThrow(RuleSyntaxError);
+    },
+  );
 });

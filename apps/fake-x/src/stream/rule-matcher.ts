@@ -26,7 +26,9 @@ export function toMatchable(post: PostRecord, store: FakeXStore): MatchablePost 
   return {
     words: tokenizeWords(post.text),
     authorUsername: (author?.username ?? '').toLowerCase(),
-    inReplyToUsername: post.inReplyToUserId ? store.findUser(post.inReplyToUserId)?.username.toLowerCase() : undefined,
+    inReplyToUsername: post.inReplyToUserId
+      ? store.findUser(post.inReplyToUserId)?.username.toLowerCase()
+      : undefined,
     mentions: new Set(post.entities.mentions.map((mention) => mention.username.toLowerCase())),
     hashtags: new Set(post.entities.hashtags.map((hashtag) => hashtag.tag.toLowerCase())),
     lang: post.lang,
@@ -36,7 +38,9 @@ export function toMatchable(post: PostRecord, store: FakeXStore): MatchablePost 
     isAuthorVerified: author?.verified ?? false,
     hasLinks: post.entities.urls.length > 0,
     conversationId: post.conversationId,
-    retweetedAuthorUsername: retweeted ? store.findUser(retweeted.authorId)?.username.toLowerCase() : undefined,
+    retweetedAuthorUsername: retweeted
+      ? store.findUser(retweeted.authorId)?.username.toLowerCase()
+      : undefined,
   };
 }
 
@@ -81,7 +85,11 @@ function matchesOperator(node: Extract<RuleNode, { type: 'operator' }>, post: Ma
         (node.value === 'verified' && post.isAuthorVerified)
       );
     case 'has':
-      return (node.value === 'links' && post.hasLinks) || (node.value === 'mentions' && post.mentions.size > 0) || (node.value === 'hashtags' && post.hashtags.size > 0);
+      return (
+        (node.value === 'links' && post.hasLinks) ||
+        (node.value === 'mentions' && post.mentions.size > 0) ||
+        (node.value === 'hashtags' && post.hashtags.size > 0)
+      );
     default:
       return assertNever(node.name);
   }
@@ -89,7 +97,8 @@ function matchesOperator(node: Extract<RuleNode, { type: 'operator' }>, post: Ma
 
 function containsSequence(words: string[], sequence: string[]): boolean {
   outer: for (let start = 0; start + sequence.length <= words.length; start += 1) {
-    for (let offset = 0; offset < sequence.length; offset += 1) if (words[start + offset] !== sequence[offset]) continue outer;
+    for (let offset = 0; offset < sequence.length; offset += 1)
+      if (words[start + offset] !== sequence[offset]) continue outer;
     return true;
   }
   return false;

@@ -12,7 +12,15 @@ export type RuleNode =
 
 export type OperatorName = 'from' | 'to' | 'lang' | 'is' | 'has' | 'conversation_id' | 'retweets_of';
 
-const OPERATORS: readonly OperatorName[] = ['from', 'to', 'lang', 'is', 'has', 'conversation_id', 'retweets_of'];
+const OPERATORS: readonly OperatorName[] = [
+  'from',
+  'to',
+  'lang',
+  'is',
+  'has',
+  'conversation_id',
+  'retweets_of',
+];
 /** Operators X refuses on their own ("conjunction required"). */
 const CONJUNCTION_REQUIRED: readonly OperatorName[] = ['lang', 'is', 'has'];
 const IS_VALUES = ['retweet', 'reply', 'quote', 'verified'];
@@ -24,7 +32,10 @@ type Token = { kind: 'open' | 'close' | 'or' | 'not' } | { kind: 'text'; value: 
 
 /** Splits text into lowercase word tokens (X matches keywords on tokenized text, case-insensitively). */
 export function tokenizeWords(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((word) => word.length > 0);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((word) => word.length > 0);
 }
 
 function tokenize(rule: string): Token[] {
@@ -32,7 +43,14 @@ function tokenize(rule: string): Token[] {
   let index = 0;
   while (index < rule.length) {
     const character = rule[index];
-    const symbol = character === '(' ? 'open' : character === ')' ? 'close' : character === '-' && index + 1 < rule.length && !/\s/.test(rule[index + 1]) ? 'not' : undefined;
+    const symbol =
+      character === '('
+        ? 'open'
+        : character === ')'
+          ? 'close'
+          : character === '-' && index + 1 < rule.length && !/\s/.test(rule[index + 1])
+            ? 'not'
+            : undefined;
     if (/\s/.test(character)) index += 1;
     else if (symbol) {
       tokens.push({ kind: symbol });
@@ -69,7 +87,8 @@ export function parseRule(rule: string): RuleNode {
   };
   const parseAnd = (): RuleNode => {
     const nodes: RuleNode[] = [];
-    while (position < tokens.length && peek()?.kind !== 'or' && peek()?.kind !== 'close') nodes.push(parseUnary());
+    while (position < tokens.length && peek()?.kind !== 'or' && peek()?.kind !== 'close')
+      nodes.push(parseUnary());
     if (nodes.length === 0) throw new RuleSyntaxError(`Missing term (at position ${position + 1})`);
     return nodes.length === 1 ? nodes[0] : { type: 'and', nodes };
   };
@@ -88,13 +107,17 @@ export function parseRule(rule: string): RuleNode {
       if (tokens[position++]?.kind !== 'close') throw new RuleSyntaxError('Unbalanced parentheses');
       return node;
     }
-    if (token.kind !== 'text') throw new RuleSyntaxError(`Unexpected '${token.kind === 'close' ? ')' : token.kind.toUpperCase()}'`);
+    if (token.kind !== 'text')
+      throw new RuleSyntaxError(`Unexpected '${token.kind === 'close' ? ')' : token.kind.toUpperCase()}'`);
     return parseText(token.value, token.isQuoted);
   };
 
   const root = parseOr();
   if (position < tokens.length) throw new RuleSyntaxError('Unbalanced parentheses');
-  if (!hasPositiveStandaloneTerm(root)) throw new RuleSyntaxError('Rules must contain a non-negation term that is not conjunction-required (at position 1)');
+  if (!hasPositiveStandaloneTerm(root))
+    throw new RuleSyntaxError(
+      'Rules must contain a non-negation term that is not conjunction-required (at position 1)',
+    );
   return root;
 }
 
@@ -104,15 +127,22 @@ function parseText(value: string, isQuoted: boolean): RuleNode {
     if (words.length === 0) throw new RuleSyntaxError('Empty quoted phrase');
     return { type: 'term', kind: 'phrase', words };
   }
-  if (value.startsWith('@') && value.length > 1) return { type: 'mention', username: value.slice(1).toLowerCase() };
-  if (value.startsWith('#') && value.length > 1) return { type: 'hashtag', tag: value.slice(1).toLowerCase() };
+  if (value.startsWith('@') && value.length > 1)
+    return { type: 'mention', username: value.slice(1).toLowerCase() };
+  if (value.startsWith('#') && value.length > 1)
+    return { type: 'hashtag', tag: value.slice(1).toLowerCase() };
   const operator = /^([a-z_]+):(.+)$/.exec(value);
   if (operator) {
     const name = operator[1] as OperatorName;
-    if (!OPERATORS.includes(name)) throw new RuleSyntaxError(`Reference to invalid operator '${operator[1]}'. Operator is not available in current product or product packaging.`);
+    if (!OPERATORS.includes(name))
+      throw new RuleSyntaxError(
+        `Reference to invalid operator '${operator[1]}'. Operator is not available in current product or product packaging.`,
+      );
     const operand = operator[2].replace(/^@/, '').toLowerCase();
-    if (name === 'is' && !IS_VALUES.includes(operand)) throw new RuleSyntaxError(`Reference to invalid operator 'is:${operand}'.`);
-    if (name === 'has' && !HAS_VALUES.includes(operand)) throw new RuleSyntaxError(`Reference to invalid operator 'has:${operand}'.`);
+    if (name === 'is' && !IS_VALUES.includes(operand))
+      throw new RuleSyntaxError(`Reference to invalid operator 'is:${operand}'.`);
+    if (name === 'has' && !HAS_VALUES.includes(operand))
+      throw new RuleSyntaxError(`Reference to invalid operator 'has:${operand}'.`);
     return { type: 'operator', name, value: operand };
   }
   const words = tokenizeWords(value);

@@ -72,10 +72,20 @@ export class StreamHub {
     this.keepAliveMs = keepAliveMs;
   }
 
-  attach(options: { response: ServerResponse; selection: TweetSelection; headers: Record<string, string>; backfillMinutes: number }): void {
+  attach(options: {
+    response: ServerResponse;
+    selection: TweetSelection;
+    headers: Record<string, string>;
+    backfillMinutes: number;
+  }): void {
     const { response } = options;
     if (this.connection) this.closeWith(this.connection, REPLACED_BY_NEW_CONNECTION);
-    response.writeHead(200, { ...options.headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    response.writeHead(200, {
+      ...options.headers,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     response.flushHeaders();
     const connection: StreamConnection = {
       id: this.nextConnectionId++,
@@ -93,7 +103,10 @@ export class StreamHub {
     response.on('close', () => this.forget(connection));
     if (options.backfillMinutes > 0) {
       const since = this.store.clock.now() - options.backfillMinutes * 60_000;
-      const recent = this.store.allPostsNewestFirst().filter((post) => post.createdAtMs >= since).reverse();
+      const recent = this.store
+        .allPostsNewestFirst()
+        .filter((post) => post.createdAtMs >= since)
+        .reverse();
       for (const post of recent) this.deliver(connection, post);
     }
   }
@@ -161,7 +174,11 @@ export class StreamHub {
     const matchingRules = this.matchingRules(post);
     if (matchingRules.length === 0) return;
     const includes = buildTweetIncludes([post], connection.selection, this.store);
-    const message = { data: renderTweet(post, connection.selection.tweetFields), ...(includes ? { includes } : {}), matching_rules: matchingRules };
+    const message = {
+      data: renderTweet(post, connection.selection.tweetFields),
+      ...(includes ? { includes } : {}),
+      matching_rules: matchingRules,
+    };
     const line = `${JSON.stringify(message)}\r\n`;
     connection.deliveredCount += 1;
     if (connection.isStalled) connection.stalledMessages.push(line);

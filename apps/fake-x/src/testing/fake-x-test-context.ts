@@ -10,14 +10,22 @@ export interface FakeXTestContext {
   brand: TwitterApi;
   /** A user-context client for any account (OAuth 1.0a). */
   userClient(accessToken: string): TwitterApi;
-  control<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  control<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
 /** Starts an in-process fake X on a free port with real twitter-api-v2 clients pointed at it. */
 export async function startFakeXTestContext(options: FakeXOptions = {}): Promise<FakeXTestContext> {
   const fakeX = await startFakeX({ log: () => undefined, ...options });
-  const userClient = (accessToken: string) => createLocalXClient({ appKey: 'consumer-key', appSecret: 'consumer-secret', accessToken, accessSecret: 'access-secret' }, fakeX.url);
+  const userClient = (accessToken: string) =>
+    createLocalXClient(
+      { appKey: 'consumer-key', appSecret: 'consumer-secret', accessToken, accessSecret: 'access-secret' },
+      fakeX.url,
+    );
   return {
     fakeX,
     app: createLocalXClient('app-bearer-token', fakeX.url),
@@ -36,13 +44,25 @@ export async function startFakeXTestContext(options: FakeXOptions = {}): Promise
 }
 
 /** Creates a customer through the control API and returns its id and access token. */
-export async function createCustomer(context: FakeXTestContext, username: string): Promise<{ id: string; accessToken: string }> {
-  const { body } = await context.control<{ data: { id: string; access_token: string } }>('POST', '/control/users', { username, name: username });
+export async function createCustomer(
+  context: FakeXTestContext,
+  username: string,
+): Promise<{ id: string; accessToken: string }> {
+  const { body } = await context.control<{ data: { id: string; access_token: string } }>(
+    'POST',
+    '/control/users',
+    { username, name: username },
+  );
   return { id: body.data.id, accessToken: body.data.access_token };
 }
 
-export async function injectPost(context: FakeXTestContext, input: Record<string, unknown>): Promise<{ id: string; text: string; created_at: string; conversation_id: string }> {
-  const { status, body } = await context.control<{ data: { id: string; text: string; created_at: string; conversation_id: string } }>('POST', '/control/posts', input);
+export async function injectPost(
+  context: FakeXTestContext,
+  input: Record<string, unknown>,
+): Promise<{ id: string; text: string; created_at: string; conversation_id: string }> {
+  const { status, body } = await context.control<{
+    data: { id: string; text: string; created_at: string; conversation_id: string };
+  }>('POST', '/control/posts', input);
   if (status !== 201) throw new Error(`inject failed: ${status} ${JSON.stringify(body)}`);
   return body.data;
 }

@@ -30,5 +30,7 @@ export function createLocalXClient(credentials: string | TwitterApiTokens, baseU
     plugins: [localXPlugin(baseUrl)],
     ...(baseUrl.startsWith('http:') ? { httpAgent: new http.Agent({ keepAlive: true }) } : {}),
   };
-  return typeof credentials === 'string' ? new TwitterApi(credentials, settings) : new TwitterApi(credentials, settings);
+  return typeof credentials === 'string'
+    ? new TwitterApi(credentials, settings)
+    : new TwitterApi(credentials, settings);
 }

@@ -10,7 +10,9 @@ const RAW_MARK = '\u0000num:';
 
 /** JSON.stringify that writes RawNumber values as bare numbers, exactly as X's v1.1 payloads do. */
 export function stringifyWithRawNumbers(value: unknown): string {
-  const json = JSON.stringify(value, (_key, item: unknown) => (item instanceof RawNumber ? `${RAW_MARK}${item.digits}` : item));
+  const json = JSON.stringify(value, (_key, item: unknown) =>
+    item instanceof RawNumber ? `${RAW_MARK}${item.digits}` : item,
+  );
   return json.replace(/"\\u0000num:(\d+)"/g, '$1');
 }
 
@@ -43,12 +45,30 @@ export function legacyUser(user: UserRecord): Record<string, unknown> {
 
 function legacyEntities(post: PostRecord, store: FakeXStore): Record<string, unknown> {
   return {
-    hashtags: post.entities.hashtags.map((hashtag) => ({ text: hashtag.tag, indices: [hashtag.start, hashtag.end] })),
-    urls: post.entities.urls.map((url) => ({ url: url.url, expanded_url: url.expanded_url, display_url: url.display_url, indices: [url.start, url.end] })),
+    hashtags: post.entities.hashtags.map((hashtag) => ({
+      text: hashtag.tag,
+      indices: [hashtag.start, hashtag.end],
+    })),
+    urls: post.entities.urls.map((url) => ({
+      url: url.url,
+      expanded_url: url.expanded_url,
+      display_url: url.display_url,
+      indices: [url.start, url.end],
+    })),
     symbols: [],
     user_mentions: post.entities.mentions.flatMap((mention) => {
       const user = mention.id ? store.findUser(mention.id) : undefined;
-      return user ? [{ screen_name: user.username, name: user.name, id: new RawNumber(user.id), id_str: user.id, indices: [mention.start, mention.end] }] : [];
+      return user
+        ? [
+            {
+              screen_name: user.username,
+              name: user.name,
+              id: new RawNumber(user.id),
+              id_str: user.id,
+              indices: [mention.start, mention.end],
+            },
+          ]
+        : [];
     }),
   };
 }
@@ -76,9 +96,17 @@ export function legacyTweet(post: PostRecord, store: FakeXStore, depth = 0): Rec
     in_reply_to_screen_name: repliedTo?.username ?? null,
     user: author ? legacyUser(author) : null,
     is_quote_status: quoted !== undefined,
-    ...(quoted ? { quoted_status_id: new RawNumber(quoted.id), quoted_status_id_str: quoted.id, ...(depth === 0 ? { quoted_status: legacyTweet(quoted, store, 1) } : {}) } : {}),
+    ...(quoted
+      ? {
+          quoted_status_id: new RawNumber(quoted.id),
+          quoted_status_id_str: quoted.id,
+          ...(depth === 0 ? { quoted_status: legacyTweet(quoted, store, 1) } : {}),
+        }
+      : {}),
     ...(retweeted && depth === 0 ? { retweeted_status: legacyTweet(retweeted, store, 1) } : {}),
-    ...(isTruncated ? { extended_tweet: { full_text: post.text, display_text_range: [0, characters.length], entities } } : {}),
+    ...(isTruncated
+      ? { extended_tweet: { full_text: post.text, display_text_range: [0, characters.length], entities } }
+      : {}),
     quote_count: 0,
     reply_count: 0,
     retweet_count: 0,
@@ -117,7 +145,17 @@ export function directMessageEnvelope(event: DmEventRecord, forUserId: string, s
   for (const id of [event.senderId, event.recipientId]) {
     const user = store.findUser(id);
     if (user) {
-      users[id] = { id: user.id, created_timestamp: String(user.createdAtMs), name: user.name, screen_name: user.username, protected: user.isProtected, verified: user.verified, followers_count: user.followersCount, friends_count: user.followingCount, profile_image_url_https: `https://pbs.twimg.com/profile_images/${user.id}/avatar_normal.jpg` };
+      users[id] = {
+        id: user.id,
+        created_timestamp: String(user.createdAtMs),
+        name: user.name,
+        screen_name: user.username,
+        protected: user.isProtected,
+        verified: user.verified,
+        followers_count: user.followersCount,
+        friends_count: user.followingCount,
+        profile_image_url_https: `https://pbs.twimg.com/profile_images/${user.id}/avatar_normal.jpg`,
+      };
     }
   }
   const isFromApp = event.origin === 'api';
@@ -132,11 +170,16 @@ export function directMessageEnvelope(event: DmEventRecord, forUserId: string, s
           target: { recipient_id: event.recipientId },
           sender_id: event.senderId,
           ...(isFromApp ? { source_app_id: FAKE_APP_ID } : {}),
-          message_data: { text: event.text, entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] } },
+          message_data: {
+            text: event.text,
+            entities: { hashtags: [], symbols: [], user_mentions: [], urls: [] },
+          },
         },
       },
     ],
-    ...(isFromApp ? { apps: { [FAKE_APP_ID]: { id: FAKE_APP_ID, name: 'Vigie', url: 'https://vigie.example' } } } : {}),
+    ...(isFromApp
+      ? { apps: { [FAKE_APP_ID]: { id: FAKE_APP_ID, name: 'Vigie', url: 'https://vigie.example' } } }
+      : {}),
     users,
   });
 }

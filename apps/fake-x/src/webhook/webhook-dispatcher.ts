@@ -51,7 +51,12 @@ export class WebhookDispatcher {
     this.crcTimer.unref();
   }
 
-  async register(options: { url: string; consumerSecret: string; forUserIds: string[]; isDuplicating?: boolean }): Promise<WebhookRegistration> {
+  async register(options: {
+    url: string;
+    consumerSecret: string;
+    forUserIds: string[];
+    isDuplicating?: boolean;
+  }): Promise<WebhookRegistration> {
     const id = this.store.snowflake.nextNow(this.store.clock.now()).id;
     const registration: WebhookRegistration = {
       id,
@@ -82,12 +87,15 @@ export class WebhookDispatcher {
       const expected = webhookSignature(registration.consumerSecret, crcToken);
       const token = response.status === 200 ? readResponseToken(response.body) : undefined;
       registration.isValid = token === expected;
-      registration.lastCrcError = registration.isValid ? undefined : `CrcValidationFailed: status ${response.status}, response_token ${token ?? 'missing'}`;
+      registration.lastCrcError = registration.isValid
+        ? undefined
+        : `CrcValidationFailed: status ${response.status}, response_token ${token ?? 'missing'}`;
     } catch (error) {
       registration.isValid = false;
       registration.lastCrcError = `CrcValidationFailed: ${error instanceof Error ? error.message : String(error)}`;
     }
-    if (!registration.isValid) this.log(`fake-x: webhook ${registration.url} failed its CRC (${registration.lastCrcError})`);
+    if (!registration.isValid)
+      this.log(`fake-x: webhook ${registration.url} failed its CRC (${registration.lastCrcError})`);
     return registration.isValid;
   }
 
@@ -121,7 +129,12 @@ export class WebhookDispatcher {
     for (const registration of this.registrations.values()) {
       for (const userId of registration.forUserIds) {
         if (isTweetActivityOf(post, userId, this.store)) {
-          this.enqueue(registration, { eventKind: 'tweet_create_events', objectId: post.id, forUserId: userId, body: tweetCreateEnvelope(post, userId, this.store) });
+          this.enqueue(registration, {
+            eventKind: 'tweet_create_events',
+            objectId: post.id,
+            forUserId: userId,
+            body: tweetCreateEnvelope(post, userId, this.store),
+          });
         }
       }
     }
@@ -131,24 +144,40 @@ export class WebhookDispatcher {
     for (const registration of this.registrations.values()) {
       for (const userId of registration.forUserIds) {
         if (event.senderId === userId || event.recipientId === userId) {
-          this.enqueue(registration, { eventKind: 'direct_message_events', objectId: event.id, forUserId: userId, body: directMessageEnvelope(event, userId, this.store) });
+          this.enqueue(registration, {
+            eventKind: 'direct_message_events',
+            objectId: event.id,
+            forUserId: userId,
+            body: directMessageEnvelope(event, userId, this.store),
+          });
         }
       }
     }
   }
 
-  private enqueue(registration: WebhookRegistration, delivery: { eventKind: WebhookDelivery['eventKind']; objectId: string; forUserId: string; body: string }): void {
+  private enqueue(
+    registration: WebhookRegistration,
+    delivery: { eventKind: WebhookDelivery['eventKind']; objectId: string; forUserId: string; body: string },
+  ): void {
     if (!registration.isValid) return;
     const times = registration.isDuplicating ? 2 : 1;
     for (let attempt = 0; attempt < times; attempt += 1) {
       registration.queue = registration.queue.then(async () => {
-        const record: WebhookDelivery = { eventKind: delivery.eventKind, objectId: delivery.objectId, forUserId: delivery.forUserId, attemptedAt: new Date().toISOString() };
+        const record: WebhookDelivery = {
+          eventKind: delivery.eventKind,
+          objectId: delivery.objectId,
+          forUserId: delivery.forUserId,
+          attemptedAt: new Date().toISOString(),
+        };
         try {
           const response = await send({
             method: 'POST',
             url: registration.url,
             body: delivery.body,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'x-twitter-webhooks-signature': webhookSignature(registration.consumerSecret, delivery.body) },
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'x-twitter-webhooks-signature': webhookSignature(registration.consumerSecret, delivery.body),
+            },
           });
           record.status = response.status;
         } catch (error) {
@@ -164,23 +193,41 @@ export class WebhookDispatcher {
 function readResponseToken(body: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(body);
-    const token = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)['response_token'] : undefined;
+    const token =
+      typeof parsed === 'object' && parsed !== null
+        ? (parsed as Record<string, unknown>)['response_token']
+        : undefined;
     return typeof token === 'string' ? token : undefined;
   } catch {
     return undefined;
   }
 }
 
-function send(options: { method: 'GET' | 'POST'; url: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number; body: string }> {
+function send(options: {
+  method: 'GET' | 'POST';
+  url: string;
+  body?: string;
+  headers?: Record<string, string>;
+}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const url = new URL(options.url);
     const requester = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const request = requester(url, { method: options.method, headers: { 'user-agent': 'fake-x-webhooks/1.0', ...options.headers }, timeout: REQUEST_TIMEOUT_MS }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      response.on('error', reject);
-    });
+    const request = requester(
+      url,
+      {
+        method: options.method,
+        headers: { 'user-agent': 'fake-x-webhooks/1.0', ...options.headers },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        response.on('error', reject);
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`timed out after ${REQUEST_TIMEOUT_MS} ms`)));
     request.on('error', reject);
     request.end(options.body);

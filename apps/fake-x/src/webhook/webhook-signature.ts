@@ -6,7 +6,11 @@ export function webhookSignature(consumerSecret: string, message: string | Buffe
 }
 
 /** Constant-time check of an `x-twitter-webhooks-signature` header against the raw body. */
-export function isValidWebhookSignature(options: { consumerSecret: string; rawBody: string | Buffer; signature: string | undefined }): boolean {
+export function isValidWebhookSignature(options: {
+  consumerSecret: string;
+  rawBody: string | Buffer;
+  signature: string | undefined;
+}): boolean {
   if (!options.signature) return false;
   const expected = Buffer.from(webhookSignature(options.consumerSecret, options.rawBody));
   const received = Buffer.from(options.signature);

@@ -1,7 +1,13 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_BRAND_ID } from '../fake-x';
-import { createCustomer, injectPost, startFakeXTestContext, waitFor, type FakeXTestContext } from '../testing/fake-x-test-context';
+import {
+  createCustomer,
+  injectPost,
+  startFakeXTestContext,
+  waitFor,
+  type FakeXTestContext,
+} from '../testing/fake-x-test-context';
 import { isValidWebhookSignature, webhookSignature } from './webhook-signature';
 
 const CONSUMER_SECRET = 'consumer-secret-abc';
@@ -12,7 +18,9 @@ interface Received {
 }
 
 /** A tiny Account Activity receiver: answers the CRC and keeps every POST with its raw body. */
-async function startReceiver(options: { secret: string }): Promise<{ url: string; posts: Received[]; close(): Promise<void> }> {
+async function startReceiver(options: {
+  secret: string;
+}): Promise<{ url: string; posts: Received[]; close(): Promise<void> }> {
   const posts: Received[] = [];
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://receiver');
@@ -30,14 +38,22 @@ async function startReceiver(options: { secret: string }): Promise<{ url: string
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/x`, posts, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/x`,
+    posts,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 describe('webhook signatures', () => {
   it.each([
     ['consumer-secret-abc', 'challenge_string', 'sha256=Kk+8AOVbCWivtXaB5iRn9sjAO0akhtUIU7F1jRzN4M4='],
     ['test_consumer_secret', 'AbC123xyz', 'sha256=axJ3hk/V4P3W5uJMWPcTwQHfZun/FhUcw+7DjqMWMyk='],
-    ['consumer-secret-abc', '{"for_user_id":"2244994945","tweet_create_events":[]}', 'sha256=aUrjuXQH1iKLxiaUVNQ5X3SrgfcGhX9ilYNVKV2/yhE='],
+    [
+      'consumer-secret-abc',
+      '{"for_user_id":"2244994945","tweet_create_events":[]}',
+      'sha256=aUrjuXQH1iKLxiaUVNQ5X3SrgfcGhX9ilYNVKV2/yhE=',
+    ],
   ])('matches the reference vector for secret %s', (secret, message, expected) => {
     expect(webhookSignature(secret, message)).toBe(expected);
   });
@@ -55,27 +71,57 @@ describe('Account Activity webhook delivery', () => {
   it('passes the CRC, then POSTs signed v1.1 tweet_create_events and direct_message_events', async () => {
     const receiver = await startReceiver({ secret: CONSUMER_SECRET });
     try {
-      const registered = await context.control<{ data: { valid: boolean } }>('POST', '/control/webhooks', { url: receiver.url, consumerSecret: CONSUMER_SECRET });
+      const registered = await context.control<{ data: { valid: boolean } }>('POST', '/control/webhooks', {
+        url: receiver.url,
+        consumerSecret: CONSUMER_SECRET,
+      });
       expect(registered.body.data.valid).toBe(true);
       const jane = await createCustomer(context, 'jane_doe');
-      const mention = await injectPost(context, { author: 'jane_doe', text: 'Hey @VigieTelecom is the app down?', lang: 'en' });
-      await context.control('POST', '/control/dms', { from: 'jane_doe', to: 'VigieTelecom', text: 'Order 12345 please check' });
+      const mention = await injectPost(context, {
+        author: 'jane_doe',
+        text: 'Hey @VigieTelecom is the app down?',
+        lang: 'en',
+      });
+      await context.control('POST', '/control/dms', {
+        from: 'jane_doe',
+        to: 'VigieTelecom',
+        text: 'Order 12345 please check',
+      });
       await waitFor(() => receiver.posts.length === 2);
       for (const post of receiver.posts) {
         const signature = post.headers['x-twitter-webhooks-signature'] as string;
-        expect(isValidWebhookSignature({ consumerSecret: CONSUMER_SECRET, rawBody: post.rawBody, signature })).toBe(true);
-        expect(isValidWebhookSignature({ consumerSecret: 'forged', rawBody: post.rawBody, signature })).toBe(false);
+        expect(
+          isValidWebhookSignature({ consumerSecret: CONSUMER_SECRET, rawBody: post.rawBody, signature }),
+        ).toBe(true);
+        expect(isValidWebhookSignature({ consumerSecret: 'forged', rawBody: post.rawBody, signature })).toBe(
+          false,
+        );
       }
       const tweetEvent = JSON.parse(receiver.posts[0].rawBody);
       expect(tweetEvent).toMatchObject({ for_user_id: DEFAULT_BRAND_ID, user_has_blocked: 'false' });
       const tweet = tweetEvent.tweet_create_events[0];
-      expect(tweet).toMatchObject({ id_str: mention.id, text: 'Hey @VigieTelecom is the app down?', user: { id_str: jane.id, screen_name: 'jane_doe' } });
-      expect(tweet.entities.user_mentions[0]).toMatchObject({ screen_name: 'VigieTelecom', id_str: DEFAULT_BRAND_ID, indices: [4, 17] });
+      expect(tweet).toMatchObject({
+        id_str: mention.id,
+        text: 'Hey @VigieTelecom is the app down?',
+        user: { id_str: jane.id, screen_name: 'jane_doe' },
+      });
+      expect(tweet.entities.user_mentions[0]).toMatchObject({
+        screen_name: 'VigieTelecom',
+        id_str: DEFAULT_BRAND_ID,
+        indices: [4, 17],
+      });
       expect(tweet.created_at).toMatch(/^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} \+0000 \d{4}$/);
       // v1.1 numeric ids are written as bare numbers (too large for a double: read *_str).
       expect(receiver.posts[0].rawBody).toContain(`"id":${mention.id},"id_str":"${mention.id}"`);
       const dmEvent = JSON.parse(receiver.posts[1].rawBody);
-      expect(dmEvent.direct_message_events[0]).toMatchObject({ type: 'message_create', message_create: { sender_id: jane.id, target: { recipient_id: DEFAULT_BRAND_ID }, message_data: { text: 'Order 12345 please check' } } });
+      expect(dmEvent.direct_message_events[0]).toMatchObject({
+        type: 'message_create',
+        message_create: {
+          sender_id: jane.id,
+          target: { recipient_id: DEFAULT_BRAND_ID },
+          message_data: { text: 'Order 12345 please check' },
+        },
+      });
       expect(dmEvent.users[jane.id]).toMatchObject({ screen_name: 'jane_doe' });
     } finally {
       await receiver.close();
@@ -85,7 +131,11 @@ describe('Account Activity webhook delivery', () => {
   it('marks a webhook that answers the CRC wrongly as invalid and delivers nothing to it', async () => {
     const receiver = await startReceiver({ secret: 'another-secret' });
     try {
-      const registered = await context.control<{ data: { valid: boolean; last_crc_error: string } }>('POST', '/control/webhooks', { url: receiver.url, consumerSecret: CONSUMER_SECRET });
+      const registered = await context.control<{ data: { valid: boolean; last_crc_error: string } }>(
+        'POST',
+        '/control/webhooks',
+        { url: receiver.url, consumerSecret: CONSUMER_SECRET },
+      );
       expect(registered.body.data.valid).toBe(false);
       expect(registered.body.data.last_crc_error).toContain('CrcValidationFailed');
       await createCustomer(context, 'jane_doe');

@@ -1,14 +1,32 @@
 import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { type ClientToServerEvents, rooms, type ServerToClientEvents, socketPath, type WhoAmIAck } from '@vigie/contracts';
+import {
+  type ClientToServerEvents,
+  rooms,
+  type ServerToClientEvents,
+  socketPath,
+  type WhoAmIAck,
+} from '@vigie/contracts';
 import { CLOCK, type Clock } from '@vigie/kernel';
 import { APP_CONFIG, type AppConfig, DomainEventBus } from '@vigie/server';
 import { SOCKET_AUTHENTICATOR, type SocketAuthenticator, type SocketIdentity } from './socket-authenticator';
 import { presenceAudience, roomsFor, sessionRoom } from './socket-rooms';
 
 type SocketData = { identity: SocketIdentity };
-export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type VigieServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 type VigieSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /**
@@ -16,7 +34,9 @@ type VigieSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
  * event flows. It forwards typed domain events to rooms and imports no domain lib.
  */
 @WebSocketGateway({ path: socketPath, serveClient: false })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class RealtimeGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   @WebSocketServer() private server!: VigieServer;
   private readonly logger = new Logger('RealtimeGateway');
   private readonly unsubscribers: (() => void)[] = [];
@@ -53,7 +73,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         room.disconnectSockets(true);
       }),
       this.events.subscribe('agent.presence.changed', (presence) => {
-        this.server.to([rooms.role('supervisor'), rooms.role('admin')]).emit('agent.presence.changed', presence);
+        this.server
+          .to([rooms.role('supervisor'), rooms.role('admin')])
+          .emit('agent.presence.changed', presence);
       }),
     );
   }
@@ -75,7 +97,11 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   @SubscribeMessage('session.whoami')
   whoAmI(socket: VigieSocket): WhoAmIAck {
-    return { userId: socket.data.identity.userId, rooms: [...socket.rooms].filter((room) => room !== socket.id), node: this.config.nodeName };
+    return {
+      userId: socket.data.identity.userId,
+      rooms: [...socket.rooms].filter((room) => room !== socket.id),
+      node: this.config.nodeName,
+    };
   }
 
   private announcePresence(identity: SocketIdentity, status: 'online' | 'offline'): void {

@@ -5,7 +5,10 @@ import { SOCKET_AUTHENTICATOR, type SocketAuthenticator } from './socket-authent
 @Module({})
 export class RealtimeModule {
   /** `authenticator` comes from a module in `imports` (the identity domain in the API). */
-  static forRoot(params: { imports: ModuleMetadata['imports']; authenticator: Type<SocketAuthenticator> }): DynamicModule {
+  static forRoot(params: {
+    imports: ModuleMetadata['imports'];
+    authenticator: Type<SocketAuthenticator>;
+  }): DynamicModule {
     return {
       module: RealtimeModule,
       imports: params.imports,

@@ -1,6 +1,12 @@
 import { presenceAudience, roomsFor } from './socket-rooms';
 
-const identity = { userId: 'u1', sessionId: 's1', displayName: 'Camille', role: 'agent' as const, teamIds: ['t1', 't2'] };
+const identity = {
+  userId: 'u1',
+  sessionId: 's1',
+  displayName: 'Camille',
+  role: 'agent' as const,
+  teamIds: ['t1', 't2'],
+};
 
 describe('socket rooms', () => {
   it('joins the agent, role, team and session rooms', () => {

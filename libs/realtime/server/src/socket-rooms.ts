@@ -16,5 +16,9 @@ export function roomsFor(identity: SocketIdentity): string[] {
 
 /** Who hears about an agent's presence: supervisors, admins and the agent's teams. */
 export function presenceAudience(identity: SocketIdentity): string[] {
-  return [rooms.role('supervisor'), rooms.role('admin'), ...identity.teamIds.map((teamId) => rooms.team(teamId))];
+  return [
+    rooms.role('supervisor'),
+    rooms.role('admin'),
+    ...identity.teamIds.map((teamId) => rooms.team(teamId)),
+  ];
 }

@@ -16,22 +16,32 @@ export class VigieIoAdapter extends IoAdapter {
   private readonly logger = new Logger('VigieIoAdapter');
   private redisClients: Redis[] = [];
 
-  constructor(app: INestApplicationContext, private readonly config: AppConfig) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const origins = [this.config.http.consoleOrigin, this.config.http.publicUrl && new URL(this.config.http.publicUrl).origin].filter(
-      (origin): origin is string => Boolean(origin),
-    );
+    const origins = [
+      this.config.http.consoleOrigin,
+      this.config.http.publicUrl && new URL(this.config.http.publicUrl).origin,
+    ].filter((origin): origin is string => Boolean(origin));
     const server: Server = super.createIOServer(port, {
       ...options,
       cors: origins.length ? { origin: origins, credentials: true } : undefined,
       // Reject cross-site handshakes from browsers unless the origin is the console's.
-      allowRequest: (request: IncomingMessage, callback: (error: string | null, isAllowed: boolean) => void) => {
+      allowRequest: (
+        request: IncomingMessage,
+        callback: (error: string | null, isAllowed: boolean) => void,
+      ) => {
         const origin = request.headers.origin;
         const host = request.headers.host;
-        const isAllowed = origin === undefined || origins.includes(origin) || (host !== undefined && new URL(origin).host === host);
+        const isAllowed =
+          origin === undefined ||
+          origins.includes(origin) ||
+          (host !== undefined && new URL(origin).host === host);
         callback(isAllowed ? null : 'origin not allowed', isAllowed);
       },
     });

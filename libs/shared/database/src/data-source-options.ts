@@ -4,8 +4,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Where the database is: a URL (real PostgreSQL) or host/port (the embedded PGlite socket). */
 export type DatabaseConnection =
-  | { kind: 'url'; url: string }
-  | { kind: 'embedded'; host: string; port: number };
+  { kind: 'url'; url: string } | { kind: 'embedded'; host: string; port: number };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own entity list type
 type EntityList = MixedList<Function | string | EntitySchema>;
@@ -25,7 +24,13 @@ export function buildDataSourceOptions(params: {
   const target =
     connection.kind === 'url'
       ? { url: connection.url }
-      : { host: connection.host, port: connection.port, username: 'postgres', password: 'postgres', database: 'postgres' };
+      : {
+          host: connection.host,
+          port: connection.port,
+          username: 'postgres',
+          password: 'postgres',
+          database: 'postgres',
+        };
   return {
     type: 'postgres',
     ...target,

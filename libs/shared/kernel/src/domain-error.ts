@@ -3,13 +3,7 @@
  * (see the exception filter in @vigie/server); core code never knows about HTTP.
  */
 export type DomainErrorCode =
-  | 'not_found'
-  | 'conflict'
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'rate_limited'
-  | 'unavailable';
+  'not_found' | 'conflict' | 'invalid' | 'unauthenticated' | 'forbidden' | 'rate_limited' | 'unavailable';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -6,7 +6,9 @@ describe('FakeClock', () => {
     const first = clock.now();
     first.setFullYear(1999);
     expect(clock.now().toISOString()).toBe('2026-03-01T10:00:00.000Z');
-    expect(clock.advance({ hours: 1, minutes: 30, seconds: 5 }).toISOString()).toBe('2026-03-01T11:30:05.000Z');
+    expect(clock.advance({ hours: 1, minutes: 30, seconds: 5 }).toISOString()).toBe(
+      '2026-03-01T11:30:05.000Z',
+    );
   });
 
   it('can be set to any instant', () => {

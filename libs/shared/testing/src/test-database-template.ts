@@ -47,7 +47,10 @@ export async function prepareTemplate(): Promise<PreparedTemplate> {
   const port = Number(server.getServerConn().split(':').pop());
   try {
     await runMigrations({
-      options: buildDataSourceOptions({ connection: { kind: 'embedded', host: '127.0.0.1', port }, entities: [] }),
+      options: buildDataSourceOptions({
+        connection: { kind: 'embedded', host: '127.0.0.1', port },
+        entities: [],
+      }),
       lock: 'none',
     });
   } finally {

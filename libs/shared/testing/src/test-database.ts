@@ -15,7 +15,9 @@ export type TestDatabase = {
 function readTemplate(): PreparedTemplate {
   const raw = process.env['VIGIE_TEST_TEMPLATE'];
   if (!raw) {
-    throw new Error('No test template: medium tests run through jest.medium.config.cjs (its globalSetup prepares it).');
+    throw new Error(
+      'No test template: medium tests run through jest.medium.config.cjs (its globalSetup prepares it).',
+    );
   }
   return JSON.parse(raw) as PreparedTemplate;
 }

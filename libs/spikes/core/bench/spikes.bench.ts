@@ -118,7 +118,9 @@ function parseTimestamp(text: string): number {
 }
 
 function readSeries(filePath: string): { timestamps: string[]; timestampsMs: number[]; values: number[] } {
-  const lines = readFileSync(filePath, 'utf8').split(/\r?\n/).filter((line) => line.trim().length > 0);
+  const lines = readFileSync(filePath, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim().length > 0);
   const timestamps: string[] = [];
   const timestampsMs: number[] = [];
   const values: number[] = [];
@@ -146,11 +148,19 @@ function inferBucketSeconds(timestampsMs: readonly number[]): number {
   return best / 1000;
 }
 
-function runDetector(params: { timestampsMs: readonly number[]; values: readonly number[]; bucketSeconds: number; parameters: SpikeParameters }): {
+function runDetector(params: {
+  timestampsMs: readonly number[];
+  values: readonly number[];
+  bucketSeconds: number;
+  parameters: SpikeParameters;
+}): {
   scores: number[];
   phases: SpikeAlertPhase[];
 } {
-  const detector = SpikeDetector.create({ setup: { bucketSeconds: params.bucketSeconds, timeZone: 'UTC' }, parameters: params.parameters });
+  const detector = SpikeDetector.create({
+    setup: { bucketSeconds: params.bucketSeconds, timeZone: 'UTC' },
+    parameters: params.parameters,
+  });
   const scores: number[] = [];
   const phases: SpikeAlertPhase[] = [];
   params.timestampsMs.forEach((bucketStartMs, index) => {
@@ -161,7 +171,10 @@ function runDetector(params: { timestampsMs: readonly number[]; values: readonly
   return { scores, phases };
 }
 
-function labelsByFileName(labelsPath: string | null): { windows: Map<string, [string, string][]>; onsets: Map<string, string[]> } {
+function labelsByFileName(labelsPath: string | null): {
+  windows: Map<string, [string, string][]>;
+  onsets: Map<string, string[]>;
+} {
   const windows = new Map<string, [string, string][]>();
   const onsets = new Map<string, string[]>();
   if (labelsPath === null) return { windows, onsets };
@@ -184,11 +197,22 @@ function runFolder(options: BenchOptions): void {
     const startedMs = performance.now();
     const series = readSeries(path.join(dataDirectory, name));
     const bucketSeconds = inferBucketSeconds(series.timestampsMs);
-    const { scores, phases } = runDetector({ timestampsMs: series.timestampsMs, values: series.values, bucketSeconds, parameters: options.parameters });
+    const { scores, phases } = runDetector({
+      timestampsMs: series.timestampsMs,
+      values: series.values,
+      bucketSeconds,
+      parameters: options.parameters,
+    });
     const alertRows = phases.map((phase) => phase === 'started');
     const elapsedMs = performance.now() - startedMs;
-    const rows = series.timestamps.map((timestamp, index) => `${timestamp},${series.values[index]},${scores[index].toFixed(6)},${alertRows[index] ? 1 : 0}`);
-    writeFileSync(path.join(options.outDirectory, name), `timestamp,value,anomaly_score,alert\n${rows.join('\n')}\n`);
+    const rows = series.timestamps.map(
+      (timestamp, index) =>
+        `${timestamp},${series.values[index]},${scores[index].toFixed(6)},${alertRows[index] ? 1 : 0}`,
+    );
+    writeFileSync(
+      path.join(options.outDirectory, name),
+      `timestamp,value,anomaly_score,alert\n${rows.join('\n')}\n`,
+    );
 
     const onsetsMs = (labels.onsets.get(name) ?? []).map(parseTimestamp);
     const labelledWindows = labels.windows.get(name);
@@ -196,11 +220,17 @@ function runFolder(options: BenchOptions): void {
       labelledWindows !== undefined
         ? nabWindowIndices({
             timestampsMs: series.timestampsMs,
-            windows: labelledWindows.map(([start, end]) => ({ startMs: parseTimestamp(start), endMs: parseTimestamp(end) })),
+            windows: labelledWindows.map(([start, end]) => ({
+              startMs: parseTimestamp(start),
+              endMs: parseTimestamp(end),
+            })),
           })
         : nabWindowsFromLabels({ timestampsMs: series.timestampsMs, labelsMs: onsetsMs });
     const scoresByProfile = Object.fromEntries(
-      NAB_PROFILE_NAMES.map((profile) => [profile, scoreNabFile({ detections: alertRows, windows, costMatrix: NAB_PROFILES[profile] })]),
+      NAB_PROFILE_NAMES.map((profile) => [
+        profile,
+        scoreNabFile({ detections: alertRows, windows, costMatrix: NAB_PROFILES[profile] }),
+      ]),
     ) as Record<NabProfileName, NabFileScore>;
     const probationRows = nabProbationaryRowCount(series.values.length);
     const scoredFromMs = series.timestampsMs[Math.min(probationRows, series.values.length - 1)] ?? 0;
@@ -218,7 +248,9 @@ function runFolder(options: BenchOptions): void {
     process.stderr.write(`${series.values.length} rows, ${(elapsedMs / 1000).toFixed(1)} s\n`);
     if (options.isVerbose) {
       const alertTimes = series.timestamps.filter((_, index) => alertRows[index]);
-      process.stderr.write(`  onsets: ${delays.map((delay) => `${new Date(delay.onsetMs).toISOString()}→${delay.delayMinutes ?? 'miss'}`).join('  ')}\n`);
+      process.stderr.write(
+        `  onsets: ${delays.map((delay) => `${new Date(delay.onsetMs).toISOString()}→${delay.delayMinutes ?? 'miss'}`).join('  ')}\n`,
+      );
       process.stderr.write(`  alerts: ${alertTimes.join(' | ')}\n`);
     }
   });
@@ -230,7 +262,18 @@ function formatMinutes(value: number | null): string {
 }
 
 function printFolderTable(reports: readonly FileReport[]): void {
-  const header = ['file', 'rows', 'NAB standard', 'NAB low FP', 'NAB low FN', 'windows hit', 'false alerts', 'false alerts/week', 'delay median', 'delay p90'];
+  const header = [
+    'file',
+    'rows',
+    'NAB standard',
+    'NAB low FP',
+    'NAB low FN',
+    'windows hit',
+    'false alerts',
+    'false alerts/week',
+    'delay median',
+    'delay p90',
+  ];
   const lines: string[][] = [];
   const addLine = (name: string, subset: readonly FileReport[]): void => {
     const nab = (profile: NabProfileName): string => {
@@ -248,7 +291,9 @@ function printFolderTable(reports: readonly FileReport[]): void {
     const hit = subset.reduce((sum, report) => sum + report.scores.standard.detectedWindowCount, 0);
     const falseAlerts = subset.reduce((sum, report) => sum + report.falseAlertCount, 0);
     const weeks = subset.reduce((sum, report) => sum + report.scoredWeeks, 0);
-    const delays = subset.flatMap((report) => report.delaysMinutes).filter((delay): delay is number => delay !== null);
+    const delays = subset
+      .flatMap((report) => report.delaysMinutes)
+      .filter((delay): delay is number => delay !== null);
     lines.push([
       name,
       String(subset.reduce((sum, report) => sum + report.rowCount, 0)),
@@ -265,8 +310,12 @@ function printFolderTable(reports: readonly FileReport[]): void {
   for (const report of reports) addLine(report.name, [report]);
   if (reports.length > 1) addLine('total', reports);
   printMarkdownTable(header, lines);
-  process.stdout.write('\nNAB: normalised so that never firing scores 0 and a perfect detector 100; the total normalises the summed raw scores (as NAB does).\n');
-  process.stdout.write('false alerts/week: alerts started outside every window after the probation period, per series. Delays: labelled onset to first alert in its window (negative = early).\n');
+  process.stdout.write(
+    '\nNAB: normalised so that never firing scores 0 and a perfect detector 100; the total normalises the summed raw scores (as NAB does).\n',
+  );
+  process.stdout.write(
+    'false alerts/week: alerts started outside every window after the probation period, per series. Delays: labelled onset to first alert in its window (negative = early).\n',
+  );
 }
 
 function printMarkdownTable(header: readonly string[], lines: readonly (readonly string[])[]): void {
@@ -277,7 +326,13 @@ function printMarkdownTable(header: readonly string[], lines: readonly (readonly
 function runSynthetic(options: BenchOptions): void {
   process.stderr.write(`generating the synthetic outage suite (seed ${options.seed}) …\n`);
   const suite = generateOutageSuite({ seed: options.seed });
-  type Outcome = { series: SyntheticSeries; delayMinutes: number | null; increaseRatio: number; durationMinutes: number; shape: string };
+  type Outcome = {
+    series: SyntheticSeries;
+    delayMinutes: number | null;
+    increaseRatio: number;
+    durationMinutes: number;
+    shape: string;
+  };
   const outcomes: Outcome[] = [];
   const falseAlertsByVolume = new Map<number, { falseAlerts: number; weeks: number }>();
   suite.forEach((series, seriesIndex) => {
@@ -290,39 +345,73 @@ function runSynthetic(options: BenchOptions): void {
       parameters: options.parameters,
     });
     const evaluation = evaluateOutageDetection({ series, alertPhases: phases });
-    for (const outcome of evaluation.outcomes) outcomes.push({ series, delayMinutes: outcome.delayMinutes, ...outcome.outage });
+    for (const outcome of evaluation.outcomes)
+      outcomes.push({ series, delayMinutes: outcome.delayMinutes, ...outcome.outage });
     const volume = falseAlertsByVolume.get(series.mentionsPerHour) ?? { falseAlerts: 0, weeks: 0 };
-    falseAlertsByVolume.set(series.mentionsPerHour, { falseAlerts: volume.falseAlerts + evaluation.falseAlertCount, weeks: volume.weeks + evaluation.scoredWeeks });
+    falseAlertsByVolume.set(series.mentionsPerHour, {
+      falseAlerts: volume.falseAlerts + evaluation.falseAlertCount,
+      weeks: volume.weeks + evaluation.scoredWeeks,
+    });
     const rows = series.timestampsMs.map(
-      (timestampMs, index) => `${new Date(timestampMs).toISOString()},${series.counts[index]},${scores[index].toFixed(6)},${phases[index] === 'started' ? 1 : 0}`,
+      (timestampMs, index) =>
+        `${new Date(timestampMs).toISOString()},${series.counts[index]},${scores[index].toFixed(6)},${phases[index] === 'started' ? 1 : 0}`,
     );
-    writeFileSync(path.join(options.outDirectory, `${series.name}.csv`), `timestamp,value,anomaly_score,alert\n${rows.join('\n')}\n`);
+    writeFileSync(
+      path.join(options.outDirectory, `${series.name}.csv`),
+      `timestamp,value,anomaly_score,alert\n${rows.join('\n')}\n`,
+    );
     const detected = evaluation.outcomes.filter((outcome) => outcome.delayMinutes !== null).length;
-    process.stderr.write(`${detected}/${evaluation.outcomes.length} outages, ${evaluation.falseAlertCount} false alerts, ${((performance.now() - startedMs) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `${detected}/${evaluation.outcomes.length} outages, ${evaluation.falseAlertCount} false alerts, ${((performance.now() - startedMs) / 1000).toFixed(1)} s\n`,
+    );
   });
 
   const summarise = (label: string, subset: readonly Outcome[]): string[] => {
-    const delays = subset.map((outcome) => outcome.delayMinutes).filter((delay): delay is number => delay !== null);
-    return [label, `${delays.length}/${subset.length}`, `${((100 * delays.length) / Math.max(1, subset.length)).toFixed(0)}%`, formatMinutes(percentile(delays, 50)), formatMinutes(percentile(delays, 90))];
+    const delays = subset
+      .map((outcome) => outcome.delayMinutes)
+      .filter((delay): delay is number => delay !== null);
+    return [
+      label,
+      `${delays.length}/${subset.length}`,
+      `${((100 * delays.length) / Math.max(1, subset.length)).toFixed(0)}%`,
+      formatMinutes(percentile(delays, 50)),
+      formatMinutes(percentile(delays, 90)),
+    ];
   };
   const header = ['group', 'detected', 'rate', 'delay median', 'delay p90'];
   process.stdout.write('\nBy volume (mentions per hour), with false alerts per week per series:\n');
   printMarkdownTable(
     [...header, 'false alerts/week'],
     [...falseAlertsByVolume.entries()].map(([volume, falseAlerts]) => [
-      ...summarise(`${volume}/h`, outcomes.filter((outcome) => outcome.series.mentionsPerHour === volume)),
+      ...summarise(
+        `${volume}/h`,
+        outcomes.filter((outcome) => outcome.series.mentionsPerHour === volume),
+      ),
       (falseAlerts.falseAlerts / falseAlerts.weeks).toFixed(2),
     ]),
   );
   process.stdout.write('\nBy increase:\n');
-  printMarkdownTable(header, [...new Set(outcomes.map((outcome) => outcome.increaseRatio))].map((ratio) => summarise(`+${ratio * 100}%`, outcomes.filter((outcome) => outcome.increaseRatio === ratio))));
+  printMarkdownTable(
+    header,
+    [...new Set(outcomes.map((outcome) => outcome.increaseRatio))].map((ratio) =>
+      summarise(
+        `+${ratio * 100}%`,
+        outcomes.filter((outcome) => outcome.increaseRatio === ratio),
+      ),
+    ),
+  );
   process.stdout.write('\nBy duration and shape:\n');
-  const durationShapes = [...new Set(outcomes.map((outcome) => `${outcome.durationMinutes}|${outcome.shape}`))];
+  const durationShapes = [
+    ...new Set(outcomes.map((outcome) => `${outcome.durationMinutes}|${outcome.shape}`)),
+  ];
   printMarkdownTable(
     header,
     durationShapes.map((key) => {
       const [duration, shape] = key.split('|');
-      return summarise(`${duration} min ${shape}`, outcomes.filter((outcome) => `${outcome.durationMinutes}|${outcome.shape}` === key));
+      return summarise(
+        `${duration} min ${shape}`,
+        outcomes.filter((outcome) => `${outcome.durationMinutes}|${outcome.shape}` === key),
+      );
     }),
   );
   process.stdout.write('\nVolume × increase (detection rate, all durations and shapes):\n');
@@ -331,12 +420,26 @@ function runSynthetic(options: BenchOptions): void {
     ['volume', ...ratios.map((ratio) => `+${ratio * 100}%`)],
     [...falseAlertsByVolume.keys()].map((volume) => [
       `${volume}/h`,
-      ...ratios.map((ratio) => summarise('', outcomes.filter((outcome) => outcome.series.mentionsPerHour === volume && outcome.increaseRatio === ratio))[1]),
+      ...ratios.map(
+        (ratio) =>
+          summarise(
+            '',
+            outcomes.filter(
+              (outcome) => outcome.series.mentionsPerHour === volume && outcome.increaseRatio === ratio,
+            ),
+          )[1],
+      ),
     ]),
   );
-  const totalFalse = [...falseAlertsByVolume.values()].reduce((sum, entry) => ({ falseAlerts: sum.falseAlerts + entry.falseAlerts, weeks: sum.weeks + entry.weeks }), { falseAlerts: 0, weeks: 0 });
+  const totalFalse = [...falseAlertsByVolume.values()].reduce(
+    (sum, entry) => ({ falseAlerts: sum.falseAlerts + entry.falseAlerts, weeks: sum.weeks + entry.weeks }),
+    { falseAlerts: 0, weeks: 0 },
+  );
   process.stdout.write('\nTotal:\n');
-  printMarkdownTable([...header, 'false alerts/week'], [[...summarise('all', outcomes), (totalFalse.falseAlerts / totalFalse.weeks).toFixed(2)]]);
+  printMarkdownTable(
+    [...header, 'false alerts/week'],
+    [[...summarise('all', outcomes), (totalFalse.falseAlerts / totalFalse.weeks).toFixed(2)]],
+  );
 }
 
 main();

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { LoginResponse, SessionUser } from '@vigie/contracts';
 import { allRoles, APP_CONFIG, type AppConfig, Public, Roles } from '@vigie/server';
@@ -51,9 +57,17 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Signed out; the session is ended everywhere it was used' })
-  async logout(@CurrentSession() session: ResolvedSession, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentSession() session: ResolvedSession,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.sessions.close({ sessionId: session.sessionId, userId: session.user.id });
-    response.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.session.isCookieSecure });
+    response.clearCookie(sessionCookieName, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.session.isCookieSecure,
+    });
   }
 
   @Roles(...allRoles)

@@ -24,7 +24,12 @@ export class AuthService {
    * Checks the password and opens a session. The same answer for an unknown email, a wrong
    * password and a deactivated user, so the form does not reveal who has an account.
    */
-  async login(params: { email: string; password: string; ip: string; userAgent?: string }): Promise<LoginResult> {
+  async login(params: {
+    email: string;
+    password: string;
+    ip: string;
+    userAgent?: string;
+  }): Promise<LoginResult> {
     const email = params.email.trim().toLowerCase();
     const waitSeconds = await this.throttle.secondsBeforeRetry({ email, ip: params.ip });
     if (waitSeconds > 0) throw this.tooManyAttempts(waitSeconds);
@@ -42,7 +47,11 @@ export class AuthService {
       });
     }
     await this.throttle.recordSuccess({ email, ip: params.ip });
-    const { token, expiresAt } = await this.sessions.open({ userId: user.id, ip: params.ip, userAgent: params.userAgent });
+    const { token, expiresAt } = await this.sessions.open({
+      userId: user.id,
+      ip: params.ip,
+      userAgent: params.userAgent,
+    });
     const fullUser = await this.users.findById(user.id);
     this.logger.log({ userId: user.id }, 'Signed in');
     return { user: toSessionUser(fullUser ?? user), token, expiresAt };

@@ -1,6 +1,11 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '@vigie/server';
 
 /**
@@ -21,14 +26,41 @@ export class LoginThrottle implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     const { maxFailures } = config.login;
     if (config.redis.url) {
-      this.redis = new Redis(config.redis.url, { enableOfflineQueue: false, lazyConnect: false, maxRetriesPerRequest: 1 });
+      this.redis = new Redis(config.redis.url, {
+        enableOfflineQueue: false,
+        lazyConnect: false,
+        maxRetriesPerRequest: 1,
+      });
       const storeClient = this.redis;
-      this.byEmailAndIp = new RateLimiterRedis({ storeClient, keyPrefix: 'vigie:login:fail', points: maxFailures, duration: 15 * 60 });
-      this.blocksByEmailAndIp = new RateLimiterRedis({ storeClient, keyPrefix: 'vigie:login:blocks', points: 1000, duration: 86_400 });
-      this.byIp = new RateLimiterRedis({ storeClient, keyPrefix: 'vigie:login:ip', points: 100, duration: 86_400 });
+      this.byEmailAndIp = new RateLimiterRedis({
+        storeClient,
+        keyPrefix: 'vigie:login:fail',
+        points: maxFailures,
+        duration: 15 * 60,
+      });
+      this.blocksByEmailAndIp = new RateLimiterRedis({
+        storeClient,
+        keyPrefix: 'vigie:login:blocks',
+        points: 1000,
+        duration: 86_400,
+      });
+      this.byIp = new RateLimiterRedis({
+        storeClient,
+        keyPrefix: 'vigie:login:ip',
+        points: 100,
+        duration: 86_400,
+      });
     } else {
-      this.byEmailAndIp = new RateLimiterMemory({ keyPrefix: 'fail', points: maxFailures, duration: 15 * 60 });
-      this.blocksByEmailAndIp = new RateLimiterMemory({ keyPrefix: 'blocks', points: 1000, duration: 86_400 });
+      this.byEmailAndIp = new RateLimiterMemory({
+        keyPrefix: 'fail',
+        points: maxFailures,
+        duration: 15 * 60,
+      });
+      this.blocksByEmailAndIp = new RateLimiterMemory({
+        keyPrefix: 'blocks',
+        points: 1000,
+        duration: 86_400,
+      });
       this.byIp = new RateLimiterMemory({ keyPrefix: 'ip', points: 100, duration: 86_400 });
     }
   }

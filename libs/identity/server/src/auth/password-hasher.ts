@@ -7,7 +7,12 @@ import argon2 from 'argon2';
  */
 @Injectable()
 export class PasswordHasher {
-  private readonly options = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+  private readonly options = {
+    type: argon2.argon2id,
+    memoryCost: 19_456,
+    timeCost: 2,
+    parallelism: 1,
+  } as const;
   /** Verified against when the email is unknown, so timing does not reveal which emails exist. */
   private dummyHash: Promise<string> | undefined;
 

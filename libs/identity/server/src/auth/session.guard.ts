@@ -45,7 +45,10 @@ export class SessionGuard implements CanActivate {
       throw new DomainError({ code: 'forbidden', message: 'This endpoint is not open to any role.' });
     }
     if (!roles.includes(session.user.role)) {
-      throw new DomainError({ code: 'forbidden', message: `This needs one of the roles: ${roles.join(', ')}.` });
+      throw new DomainError({
+        code: 'forbidden',
+        message: `This needs one of the roles: ${roles.join(', ')}.`,
+      });
     }
     return true;
   }

@@ -25,7 +25,12 @@ export class IdentityBootstrapService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.bootstrapAdmin;
     if (admin && !(await this.userRows.existsByEmail(admin.email))) {
-      const created = await this.createUnlessTaken({ email: admin.email, displayName: 'Administrator', password: admin.password, role: 'admin' });
+      const created = await this.createUnlessTaken({
+        email: admin.email,
+        displayName: 'Administrator',
+        password: admin.password,
+        role: 'admin',
+      });
       if (created) this.logger.log({ email: admin.email }, 'Created the first admin');
     }
     if (this.config.demo.isEnabled) await this.seedDemo();

@@ -25,7 +25,11 @@ export class SessionService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async open(params: { userId: string; ip?: string; userAgent?: string }): Promise<{ token: string; expiresAt: Date }> {
+  async open(params: {
+    userId: string;
+    ip?: string;
+    userAgent?: string;
+  }): Promise<{ token: string; expiresAt: Date }> {
     const now = this.clock.now();
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.config.session.ttlHours * 3_600_000);
@@ -62,12 +66,17 @@ export class SessionService {
 
   async close(params: { sessionId: string; userId: string }): Promise<void> {
     await this.sessions.deleteById(params.sessionId);
-    this.events.publish('session.ended', { userId: params.userId, sessionId: params.sessionId, reason: 'logout' });
+    this.events.publish('session.ended', {
+      userId: params.userId,
+      sessionId: params.sessionId,
+      reason: 'logout',
+    });
   }
 
   async closeAllForUser(params: { userId: string; reason: 'deactivated' | 'logout' }): Promise<void> {
     const ids = await this.sessions.deleteByUserId(params.userId);
-    for (const sessionId of ids) this.events.publish('session.ended', { userId: params.userId, sessionId, reason: params.reason });
+    for (const sessionId of ids)
+      this.events.publish('session.ended', { userId: params.userId, sessionId, reason: params.reason });
   }
 
   purgeExpired(): Promise<number> {

@@ -1,6 +1,24 @@
 import { ApiProperty, ApiPropertyOptional, PartialType, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { type CreateTeamRequest, type CreateUserRequest, type Role, roles, type UpdateUserRequest } from '@vigie/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  type CreateTeamRequest,
+  type CreateUserRequest,
+  type Role,
+  roles,
+  type UpdateUserRequest,
+} from '@vigie/contracts';
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'camille@brand.fr' })
@@ -46,7 +64,10 @@ export class CreateUserDto implements CreateUserRequest {
   teamIds?: string[];
 }
 
-export class UpdateUserDto extends PartialType(OmitType(CreateUserDto, ['email'] as const)) implements UpdateUserRequest {
+export class UpdateUserDto
+  extends PartialType(OmitType(CreateUserDto, ['email'] as const))
+  implements UpdateUserRequest
+{
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean()

@@ -9,7 +9,9 @@ export function toSessionUser(user: AppUser): SessionUser {
     role: user.role,
     languages: user.languages,
     skills: user.skills,
-    teams: (user.teams ?? []).map((team) => ({ id: team.id, name: team.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    teams: (user.teams ?? [])
+      .map((team) => ({ id: team.id, name: team.name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 

@@ -41,7 +41,10 @@ export class UserRepository {
   }
 
   existsByEmail(email: string): Promise<boolean> {
-    return this.users.createQueryBuilder('user').where('lower(user.email) = lower(:email)', { email }).getExists();
+    return this.users
+      .createQueryBuilder('user')
+      .where('lower(user.email) = lower(:email)', { email })
+      .getExists();
   }
 
   list(): Promise<AppUser[]> {
@@ -70,8 +73,14 @@ export class UserRepository {
     try {
       return await this.users.save(user);
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === uniqueViolation) {
-        throw new DomainError({ code: 'conflict', message: `A user with the email ${user.email} already exists.` });
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === uniqueViolation
+      ) {
+        throw new DomainError({
+          code: 'conflict',
+          message: `A user with the email ${user.email} already exists.`,
+        });
       }
       throw error;
     }
@@ -79,7 +88,9 @@ export class UserRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<AppUser, 'displayName' | 'passwordHash' | 'role' | 'languages' | 'skills' | 'isActive'>> & {
+    changes: Partial<
+      Pick<AppUser, 'displayName' | 'passwordHash' | 'role' | 'languages' | 'skills' | 'isActive'>
+    > & {
       teamIds?: string[];
     },
   ): Promise<AppUser | null> {

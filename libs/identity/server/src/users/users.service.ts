@@ -53,7 +53,10 @@ export class UsersService {
     if (!user) throw new DomainError({ code: 'not_found', message: `No user ${id}.` });
     if (request.isActive === false || password !== undefined) {
       // A deactivated user, or one whose password changed, is signed out everywhere.
-      await this.sessions.closeAllForUser({ userId: id, reason: request.isActive === false ? 'deactivated' : 'logout' });
+      await this.sessions.closeAllForUser({
+        userId: id,
+        reason: request.isActive === false ? 'deactivated' : 'logout',
+      });
     }
     const summary = toUserSummary(user);
     this.events.publish('user.updated', { user: summary });

@@ -38,12 +38,16 @@ describe('loadConfig', () => {
 
   it('never echoes a secret value in the error', () => {
     const problems = problemsOf({ VIGIE_ADMIN_EMAIL: 'admin@example.com', VIGIE_ADMIN_PASSWORD: 'short' });
-    expect(problems.join('\n')).toMatch(/VIGIE_ADMIN_PASSWORD: must be at least 12 characters \(value hidden\)/);
+    expect(problems.join('\n')).toMatch(
+      /VIGIE_ADMIN_PASSWORD: must be at least 12 characters \(value hidden\)/,
+    );
     expect(problems.join('\n')).not.toContain('short');
   });
 
   it('requires the admin email and password together', () => {
-    expect(problemsOf({ VIGIE_ADMIN_EMAIL: 'admin@example.com' }).join()).toMatch(/VIGIE_ADMIN_PASSWORD.*go together/);
+    expect(problemsOf({ VIGIE_ADMIN_EMAIL: 'admin@example.com' }).join()).toMatch(
+      /VIGIE_ADMIN_PASSWORD.*go together/,
+    );
   });
 
   it('refuses demo mode in production without an explicit demo password', () => {
@@ -52,11 +56,16 @@ describe('loadConfig', () => {
 
   it('turns secure cookies on in production unless told otherwise', () => {
     expect(loadConfig({ NODE_ENV: 'production' }, defaults).session.isCookieSecure).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }, defaults).session.isCookieSecure).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }, defaults).session.isCookieSecure,
+    ).toBe(false);
   });
 
   it('lower-cases the bootstrap admin email', () => {
-    const config = loadConfig({ VIGIE_ADMIN_EMAIL: 'Admin@Example.com', VIGIE_ADMIN_PASSWORD: 'a-long-password' }, defaults);
+    const config = loadConfig(
+      { VIGIE_ADMIN_EMAIL: 'Admin@Example.com', VIGIE_ADMIN_PASSWORD: 'a-long-password' },
+      defaults,
+    );
     expect(config.bootstrapAdmin).toEqual({ email: 'admin@example.com', password: 'a-long-password' });
   });
 });

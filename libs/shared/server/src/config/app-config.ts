@@ -14,35 +14,45 @@ const optionalUrl = (protocols: string[]) =>
     .trim()
     .optional()
     .transform((value) => (value === '' ? undefined : value))
-    .refine((value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}://`)), {
-      message: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
-    });
+    .refine(
+      (value) => value === undefined || protocols.some((protocol) => value.startsWith(`${protocol}://`)),
+      {
+        message: `must start with ${protocols.map((protocol) => `${protocol}://`).join(' or ')}`,
+      },
+    );
 
-const environmentSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
-    PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
-    PUBLIC_URL: optionalUrl(['http', 'https']),
-    CONSOLE_ORIGIN: optionalUrl(['http', 'https']),
-    CONSOLE_DIR: z.string().optional(),
-    DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    VIGIE_DATA_DIR: z.string().min(1).default('.vigie/data'),
-    REDIS_URL: optionalUrl(['redis', 'rediss']),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
-    SESSION_IDLE_MINUTES: z.coerce.number().positive().max(60 * 24 * 30).default(120),
-    COOKIE_SECURE: booleanString.optional(),
-    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-    VIGIE_ADMIN_EMAIL: z.email().optional(),
-    VIGIE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-    VIGIE_DEMO: booleanString.default(false),
-    VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-    VIGIE_NODE_NAME: z.string().min(1).optional(),
-  });
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number({ error: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
+  PUBLIC_URL: optionalUrl(['http', 'https']),
+  CONSOLE_ORIGIN: optionalUrl(['http', 'https']),
+  CONSOLE_DIR: z.string().optional(),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  VIGIE_DATA_DIR: z.string().min(1).default('.vigie/data'),
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(60 * 24 * 30)
+    .default(120),
+  COOKIE_SECURE: booleanString.optional(),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_BLOCK_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  VIGIE_ADMIN_EMAIL: z.email().optional(),
+  VIGIE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  VIGIE_DEMO: booleanString.default(false),
+  VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  VIGIE_NODE_NAME: z.string().min(1).optional(),
+});
 
 /**
  * Rules across variables. Checked on the raw values, so they are reported together with the
@@ -58,7 +68,10 @@ function crossVariableProblems(env: Record<string, string | undefined>): { name:
   }
   const isDemo = ['true', '1', 'yes'].includes(env['VIGIE_DEMO'] ?? '');
   if (env['NODE_ENV'] === 'production' && isDemo && env['VIGIE_DEMO_PASSWORD'] === undefined) {
-    problems.push({ name: 'VIGIE_DEMO_PASSWORD', message: 'demo mode in production needs an explicit VIGIE_DEMO_PASSWORD' });
+    problems.push({
+      name: 'VIGIE_DEMO_PASSWORD',
+      message: 'demo mode in production needs an explicit VIGIE_DEMO_PASSWORD',
+    });
   }
   return problems;
 }
@@ -92,12 +105,22 @@ export const defaultDemoPassword = 'vigie-demo-2026';
  * @param env usually `process.env`; tests pass a plain object.
  * @param defaults values used when the variable is unset (e.g. the node name).
  */
-export function loadConfig(env: Record<string, string | undefined>, defaults: { nodeName: string }): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  defaults: { nodeName: string },
+): AppConfig {
   // Empty strings mean "unset": .env files often carry `NAME=` lines.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = environmentSchema.safeParse(cleaned);
   const issues = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ name: issue.path.join('.') || '(environment)', message: issue.message }))),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({
+          name: issue.path.join('.') || '(environment)',
+          message: issue.message,
+        }))),
     ...crossVariableProblems(cleaned),
   ];
   if (!parsed.success || issues.length > 0) {
@@ -119,7 +142,11 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
       consoleOrigin: values.CONSOLE_ORIGIN,
       consoleDir: values.CONSOLE_DIR,
     },
-    database: { url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE, embeddedDataDir: values.VIGIE_DATA_DIR },
+    database: {
+      url: values.DATABASE_URL,
+      poolSize: values.DATABASE_POOL_SIZE,
+      embeddedDataDir: values.VIGIE_DATA_DIR,
+    },
     redis: { url: values.REDIS_URL },
     log: { level: values.LOG_LEVEL },
     session: {

@@ -4,7 +4,13 @@ import { DomainEventBus } from './domain-event-bus';
 // The failing-listener case logs an error on purpose; keep the test output clean.
 beforeAll(() => Logger.overrideLogger(false));
 
-const presence = { userId: 'u1', displayName: 'Camille', role: 'agent' as const, status: 'online' as const, at: '2026-01-01T00:00:00Z' };
+const presence = {
+  userId: 'u1',
+  displayName: 'Camille',
+  role: 'agent' as const,
+  status: 'online' as const,
+  at: '2026-01-01T00:00:00Z',
+};
 
 describe('DomainEventBus', () => {
   it('delivers a published event to every subscriber of that name only', () => {

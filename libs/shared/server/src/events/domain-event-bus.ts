@@ -27,7 +27,9 @@ export class DomainEventBus {
       try {
         const result = listener(payload);
         if (result instanceof Promise) {
-          result.catch((error: unknown) => this.logger.error({ err: error, event: name }, 'Event listener failed'));
+          result.catch((error: unknown) =>
+            this.logger.error({ err: error, event: name }, 'Event listener failed'),
+          );
         }
       } catch (error) {
         this.logger.error({ err: error, event: name }, 'Event listener failed');

@@ -28,7 +28,9 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessResponse> {
     const total = this.dataSource.migrations.length;
     try {
-      const rows: { count: string }[] = await this.dataSource.query('SELECT count(*) AS count FROM schema_migration');
+      const rows: { count: string }[] = await this.dataSource.query(
+        'SELECT count(*) AS count FROM schema_migration',
+      );
       const applied = Number(rows[0]?.count ?? 0);
       const isReady = applied >= total;
       response.status(isReady ? 200 : 503);

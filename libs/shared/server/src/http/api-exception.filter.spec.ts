@@ -42,28 +42,47 @@ describe('ApiExceptionFilter', () => {
   it('answers a domain error with its code, message, request id and Retry-After', () => {
     const { host, sent } = hostFor();
     filter.catch(
-      new DomainError({ code: 'rate_limited', message: 'Too many attempts', details: { retryAfterSeconds: 30 } }),
+      new DomainError({
+        code: 'rate_limited',
+        message: 'Too many attempts',
+        details: { retryAfterSeconds: 30 },
+      }),
       host,
     );
     expect(sent.status).toBe(429);
-    expect(sent.body).toEqual({ statusCode: 429, code: 'rate_limited', message: 'Too many attempts', requestId: 'req-1' });
+    expect(sent.body).toEqual({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: 'Too many attempts',
+      requestId: 'req-1',
+    });
     expect(sent.headers['Retry-After']).toBe('30');
   });
 
   it('answers malformed JSON from the body parser with 400 malformed_json', () => {
     const { host, sent } = hostFor();
-    filter.catch(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }), host);
+    filter.catch(
+      Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }),
+      host,
+    );
     expect(sent.status).toBe(400);
     expect(sent.body).toMatchObject({ code: 'malformed_json' });
   });
 
   it('keeps structured bodies of HttpExceptions and names plain ones by status', () => {
     const structured = hostFor();
-    filter.catch(new BadRequestException({ statusCode: 400, code: 'validation_failed', message: 'bad', details: ['x'] }), structured.host);
+    filter.catch(
+      new BadRequestException({ statusCode: 400, code: 'validation_failed', message: 'bad', details: ['x'] }),
+      structured.host,
+    );
     expect(structured.sent.body).toMatchObject({ code: 'validation_failed', details: ['x'] });
     const plain = hostFor();
     filter.catch(new NotFoundException('Cannot GET /nope'), plain.host);
-    expect(plain.sent.body).toMatchObject({ statusCode: 404, code: 'not_found', message: 'Cannot GET /nope' });
+    expect(plain.sent.body).toMatchObject({
+      statusCode: 404,
+      code: 'not_found',
+      message: 'Cannot GET /nope',
+    });
   });
 
   it('hides the details of unknown errors behind a 500', () => {

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiErrorBody } from '@vigie/contracts';
 import { assertNever, type DomainErrorCode, isDomainError } from '@vigie/kernel';
@@ -40,8 +47,12 @@ const codeByStatus: Record<number, string> = {
 type BodyParserError = { type: string; status: number; message?: string };
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).type === 'string' &&
+    typeof (error as BodyParserError).status === 'number'
+  );
 }
 
 /**
@@ -71,7 +82,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ApiErrorBody {
     if (isDomainError(exception)) {
       const statusCode = httpStatusOf(exception.code);
-      const code = typeof exception.details?.['reason'] === 'string' ? exception.details['reason'] : exception.code;
+      const code =
+        typeof exception.details?.['reason'] === 'string' ? exception.details['reason'] : exception.code;
       return { statusCode, code, message: exception.message };
     }
     if (exception instanceof HttpException) {

@@ -30,7 +30,9 @@ describe('log redaction', () => {
     const options = params.pinoHttp as { genReqId: (request: unknown, response: unknown) => string };
     const headers: Record<string, string> = {};
     const response = { setHeader: (name: string, value: string) => (headers[name] = value) };
-    expect(options.genReqId({ headers: { 'x-request-id': 'abcdef12-from-proxy' } }, response)).toBe('abcdef12-from-proxy');
+    expect(options.genReqId({ headers: { 'x-request-id': 'abcdef12-from-proxy' } }, response)).toBe(
+      'abcdef12-from-proxy',
+    );
     const minted = options.genReqId({ headers: { 'x-request-id': 'bad id with spaces' } }, response);
     expect(minted).toMatch(/^[0-9a-f-]{36}$/);
     expect(headers['x-request-id']).toBe(minted);

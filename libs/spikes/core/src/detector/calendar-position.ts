@@ -27,7 +27,9 @@ export function calendarPosition(params: { instantMs: number; timeZone: string }
 }
 
 /** The two hour-of-day slots around a position and the weight of each (linear interpolation). */
-export function hourSlotWeights(hourOfDay: number): readonly [lowerSlot: number, upperSlot: number, upperWeight: number] {
+export function hourSlotWeights(
+  hourOfDay: number,
+): readonly [lowerSlot: number, upperSlot: number, upperWeight: number] {
   // Slot h describes the middle of hour h (h + 0.5), so a bucket at 10:30 belongs entirely to slot 10.
   const shifted = hourOfDay - 0.5;
   const lower = Math.floor(shifted);

@@ -14,7 +14,12 @@ const ANSCOMBE_OFFSET = 3 / 8;
 export function anscombeZ(params: { observed: number; expected: number; dispersion: number }): number {
   const { observed, expected, dispersion } = params;
   const spread = Math.sqrt(1 + dispersion * Math.max(expected, 0));
-  return (2 * (Math.sqrt(Math.max(observed, 0) + ANSCOMBE_OFFSET) - Math.sqrt(Math.max(expected, 0) + ANSCOMBE_OFFSET))) / spread;
+  return (
+    (2 *
+      (Math.sqrt(Math.max(observed, 0) + ANSCOMBE_OFFSET) -
+        Math.sqrt(Math.max(expected, 0) + ANSCOMBE_OFFSET))) /
+    spread
+  );
 }
 
 /** The count whose `anscombeZ` against `expected` equals `z` (never below zero). */

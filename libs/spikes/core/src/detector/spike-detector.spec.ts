@@ -6,22 +6,36 @@ const MINUTE_MS = 60_000;
 const START_MS = Date.UTC(2024, 0, 1);
 
 /** Minute buckets over `days`, with a rate (mentions per minute) given by the caller. */
-function replay(params: { days: number; ratePerMinute: (minute: number) => number; seed?: number; detector?: SpikeDetector }): SpikeBucketResult[] {
+function replay(params: {
+  days: number;
+  ratePerMinute: (minute: number) => number;
+  seed?: number;
+  detector?: SpikeDetector;
+}): SpikeBucketResult[] {
   const detector = params.detector ?? SpikeDetector.create({ setup: { bucketSeconds: 60, timeZone: 'UTC' } });
   const random = createSeededRandom(params.seed ?? 1);
   const results: SpikeBucketResult[] = [];
   for (let minute = 0; minute < params.days * 1440; minute += 1) {
-    results.push(detector.observe({ bucketStartMs: START_MS + minute * MINUTE_MS, count: random.nextPoisson(params.ratePerMinute(minute)) }));
+    results.push(
+      detector.observe({
+        bucketStartMs: START_MS + minute * MINUTE_MS,
+        count: random.nextPoisson(params.ratePerMinute(minute)),
+      }),
+    );
   }
   return results;
 }
 
-const dailyRate = (peakPerMinute: number) => (minute: number): number => {
-  const hour = (minute % 1440) / 60;
-  return peakPerMinute * (0.2 + 0.8 * Math.exp(-(((hour - 14) / 4) ** 2)));
-};
+const dailyRate =
+  (peakPerMinute: number) =>
+  (minute: number): number => {
+    const hour = (minute % 1440) / 60;
+    return peakPerMinute * (0.2 + 0.8 * Math.exp(-(((hour - 14) / 4) ** 2)));
+  };
 const alertStarts = (results: readonly SpikeBucketResult[], fromMinute = 0): number[] =>
-  results.flatMap((result, minute) => (minute >= fromMinute && result.alertPhase === 'started' ? [minute] : []));
+  results.flatMap((result, minute) =>
+    minute >= fromMinute && result.alertPhase === 'started' ? [minute] : [],
+  );
 
 describe('SpikeDetector', () => {
   it('raises no alert on a steady series', () => {
@@ -48,16 +62,23 @@ describe('SpikeDetector', () => {
 
   it('alerts within minutes on a sustained spike, then ends the alert when volume returns to normal', () => {
     const spikeStart = 3 * 1440 + 600;
-    const results = replay({ days: 4, ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 60 ? 100 : 10) });
+    const results = replay({
+      days: 4,
+      ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 60 ? 100 : 10),
+    });
     const starts = alertStarts(results);
     expect(starts).toHaveLength(1);
     expect(starts[0] - spikeStart).toBeLessThanOrEqual(10);
     const started = results[starts[0]];
     expect(started.severity).not.toBeNull();
     expect(started.anomalyScore).toBeGreaterThan(0.5);
-    const endMinute = results.findIndex((result, minute) => minute > starts[0] && result.alertPhase === 'ended');
+    const endMinute = results.findIndex(
+      (result, minute) => minute > starts[0] && result.alertPhase === 'ended',
+    );
     expect(endMinute).toBeGreaterThan(spikeStart + 60);
-    expect(results.slice(starts[0] + 1, endMinute).every((result) => result.alertPhase === 'ongoing')).toBe(true);
+    expect(results.slice(starts[0] + 1, endMinute).every((result) => result.alertPhase === 'ongoing')).toBe(
+      true,
+    );
     // The baseline did not learn the spike.
     expect(results[endMinute].baselineCount).toBeLessThan(13);
   });
@@ -69,26 +90,38 @@ describe('SpikeDetector', () => {
     const spikeStart = 3 * 1440 + 600;
     const results = replay({
       days: 5,
-      ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 60 ? 80 : 10) * Math.exp(0.3 * noise.nextGaussian()),
+      ratePerMinute: (minute) =>
+        (minute >= spikeStart && minute < spikeStart + 60 ? 80 : 10) * Math.exp(0.3 * noise.nextGaussian()),
     });
     const starts = alertStarts(results, spikeStart);
     expect(starts.length).toBeGreaterThanOrEqual(1);
-    const endMinute = results.findIndex((result, minute) => minute > starts[0] && result.alertPhase === 'ended');
+    const endMinute = results.findIndex(
+      (result, minute) => minute > starts[0] && result.alertPhase === 'ended',
+    );
     expect(endMinute).toBeGreaterThan(spikeStart + 60);
     expect(endMinute - (spikeStart + 60)).toBeLessThanOrEqual(6 * 60);
   });
 
   it('grades a ten-fold outage as critical', () => {
     const spikeStart = 3 * 1440 + 600;
-    const results = replay({ days: 4, ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 120 ? 110 : 10) });
-    const severities = results.filter((result) => result.alertPhase === 'ongoing').map((result) => result.severity);
+    const results = replay({
+      days: 4,
+      ratePerMinute: (minute) => (minute >= spikeStart && minute < spikeStart + 120 ? 110 : 10),
+    });
+    const severities = results
+      .filter((result) => result.alertPhase === 'ongoing')
+      .map((result) => result.severity);
     expect(severities).toContain('critical');
   });
 
   it('alerts on a gradual ramp once it is large enough', () => {
     const rampStart = 3 * 1440 + 600;
-    const rate = (minute: number): number => (minute < rampStart ? 20 : 20 * (1 + Math.min(9, (minute - rampStart) / 12)));
-    const results = replay({ days: 4, ratePerMinute: (minute) => (minute < rampStart + 240 ? rate(minute) : 20) });
+    const rate = (minute: number): number =>
+      minute < rampStart ? 20 : 20 * (1 + Math.min(9, (minute - rampStart) / 12));
+    const results = replay({
+      days: 4,
+      ratePerMinute: (minute) => (minute < rampStart + 240 ? rate(minute) : 20),
+    });
     const starts = alertStarts(results);
     expect(starts.length).toBeGreaterThanOrEqual(1);
     expect(starts[0]).toBeGreaterThan(rampStart);
@@ -98,18 +131,27 @@ describe('SpikeDetector', () => {
   it('stays quiet over zero-volume nights', () => {
     const results = replay({ days: 5, ratePerMinute: (minute) => ((minute % 1440) / 60 < 7 ? 0 : 3) });
     expect(alertStarts(results)).toEqual([]);
-    expect(results.every((result) => Number.isFinite(result.anomalyScore) && result.anomalyScore >= 0 && result.anomalyScore <= 1)).toBe(true);
+    expect(
+      results.every(
+        (result) =>
+          Number.isFinite(result.anomalyScore) && result.anomalyScore >= 0 && result.anomalyScore <= 1,
+      ),
+    ).toBe(true);
   });
 
   it('gives identical output after its state is serialised to JSON and restored', () => {
     const original = SpikeDetector.create({ setup: { bucketSeconds: 60, timeZone: 'Europe/Paris' } });
     const spikeStart = 2 * 1440 + 600;
-    const rate = (minute: number): number => (minute >= spikeStart && minute < spikeStart + 90 ? 80 : dailyRate(10)(minute));
+    const rate = (minute: number): number =>
+      minute >= spikeStart && minute < spikeStart + 90 ? 80 : dailyRate(10)(minute);
     replay({ days: 2, ratePerMinute: rate, detector: original, seed: 3 });
     const restored = SpikeDetector.restore({ state: JSON.parse(JSON.stringify(original.toState())) });
     const random = createSeededRandom(9);
     for (let minute = 2 * 1440; minute < 3 * 1440; minute += 1) {
-      const bucket = { bucketStartMs: START_MS + minute * MINUTE_MS, count: random.nextPoisson(rate(minute)) };
+      const bucket = {
+        bucketStartMs: START_MS + minute * MINUTE_MS,
+        count: random.nextPoisson(rate(minute)),
+      };
       expect(restored.observe(bucket)).toEqual(original.observe(bucket));
     }
     expect(restored.toState()).toEqual(original.toState());

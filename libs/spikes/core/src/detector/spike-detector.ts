@@ -63,8 +63,14 @@ export class SpikeDetector {
     private readonly parameters: SpikeParameters,
   ) {
     this.bucketMs = state.setup.bucketSeconds * 1000;
-    this.windowLengths = windowLengthsInBuckets({ windowMinutes: parameters.windowMinutes, bucketSeconds: state.setup.bucketSeconds });
-    this.calmLength = lengthInBuckets({ minutes: parameters.calmMinutes, bucketSeconds: state.setup.bucketSeconds });
+    this.windowLengths = windowLengthsInBuckets({
+      windowMinutes: parameters.windowMinutes,
+      bucketSeconds: state.setup.bucketSeconds,
+    });
+    this.calmLength = lengthInBuckets({
+      minutes: parameters.calmMinutes,
+      bucketSeconds: state.setup.bucketSeconds,
+    });
     this.dispersionLengths = dispersionLengthsFor([...this.windowLengths, this.calmLength]);
     this.ringCapacity = ringCapacityFor({ parameters, bucketSeconds: state.setup.bucketSeconds });
     this.recentObservedSums = new Float64Array(this.ringCapacity);
@@ -99,12 +105,18 @@ export class SpikeDetector {
     const parameters = params.parameters ?? DEFAULT_SPIKE_PARAMETERS;
     const state = structuredClone(params.state);
     if (state.version !== 1) {
-      throw new DomainError({ code: 'invalid', message: `Unsupported spike detector state version ${String(state.version)}` });
+      throw new DomainError({
+        code: 'invalid',
+        message: `Unsupported spike detector state version ${String(state.version)}`,
+      });
     }
     assertValidSetup(state.setup);
     const capacity = ringCapacityFor({ parameters, bucketSeconds: state.setup.bucketSeconds });
     if (state.recentCounts.length !== capacity || state.recentExpected.length !== capacity) {
-      throw new DomainError({ code: 'invalid', message: 'Spike detector state was saved with different window parameters' });
+      throw new DomainError({
+        code: 'invalid',
+        message: 'Spike detector state was saved with different window parameters',
+      });
     }
     return new SpikeDetector(state, parameters);
   }
@@ -121,17 +133,26 @@ export class SpikeDetector {
   observe(bucket: SpikeBucket): SpikeBucketResult {
     const { state, parameters } = this;
     if (!Number.isFinite(bucket.count) || bucket.count < 0) {
-      throw new DomainError({ code: 'invalid', message: `Bucket count must be a finite non-negative number, got ${bucket.count}` });
+      throw new DomainError({
+        code: 'invalid',
+        message: `Bucket count must be a finite non-negative number, got ${bucket.count}`,
+      });
     }
     if (state.lastBucketStartMs !== null) {
       const stepMs = bucket.bucketStartMs - state.lastBucketStartMs;
       if (!(stepMs > 0)) {
-        throw new DomainError({ code: 'invalid', message: 'Buckets must be observed in increasing time order' });
+        throw new DomainError({
+          code: 'invalid',
+          message: 'Buckets must be observed in increasing time order',
+        });
       }
       if (stepMs > this.bucketMs * 1.5) state.ringLength = 0;
     }
 
-    const position = calendarPosition({ instantMs: bucket.bucketStartMs + this.bucketMs / 2, timeZone: state.setup.timeZone });
+    const position = calendarPosition({
+      instantMs: bucket.bucketStartMs + this.bucketMs / 2,
+      timeZone: state.setup.timeZone,
+    });
     const hourFactor = this.hourFactorAt(position);
     const dayFactor = ratioValue(state.dayFactors[position.dayOfWeek], 1);
     const levelCount = ratioValue(state.level, 0);
@@ -155,7 +176,10 @@ export class SpikeDetector {
       const learnedCount = isWarmingUp
         ? bucket.count
         : Math.min(
-            Math.max(bucket.count, countAtZ({ expected, dispersion: bucketDispersion, z: -parameters.learningClipZ })),
+            Math.max(
+              bucket.count,
+              countAtZ({ expected, dispersion: bucketDispersion, z: -parameters.learningClipZ }),
+            ),
             countAtZ({ expected, dispersion: bucketDispersion, z: parameters.learningClipZ }),
           );
       this.learnBaseline({ count: learnedCount, position, levelCount, hourFactor, dayFactor });
@@ -184,7 +208,11 @@ export class SpikeDetector {
     };
   }
 
-  private advanceAlert(params: { bucketStartMs: number; scan: WindowScan; isWarmingUp: boolean }): SpikeAlertPhase {
+  private advanceAlert(params: {
+    bucketStartMs: number;
+    scan: WindowScan;
+    isWarmingUp: boolean;
+  }): SpikeAlertPhase {
     const { bucketStartMs, scan, isWarmingUp } = params;
     const { parameters } = this;
     const alert = this.state.alert;
@@ -198,7 +226,8 @@ export class SpikeDetector {
     if (scan.triggerRatio !== null) {
       const severity = this.severityOf(scan.triggerRatio);
       // Severity only escalates within one alert, so a consumer never sees it flap down and up.
-      if (alert.severity === null || SEVERITY_RANK[severity] > SEVERITY_RANK[alert.severity]) alert.severity = severity;
+      if (alert.severity === null || SEVERITY_RANK[severity] > SEVERITY_RANK[alert.severity])
+        alert.severity = severity;
     }
     // The calm test is one statistic over the whole calm window, not "every bucket below endZ for that
     // long": under the null a bucket exceeds z 1.5 about 7% of the time, so requiring a clean run of 48
@@ -217,7 +246,10 @@ export class SpikeDetector {
   private hourFactorAt(position: CalendarPosition): number {
     const [lowerSlot, upperSlot, upperWeight] = hourSlotWeights(position.hourOfDay);
     const hourFactors = this.state.hourFactors;
-    return (1 - upperWeight) * ratioValue(hourFactors[lowerSlot], 1) + upperWeight * ratioValue(hourFactors[upperSlot], 1);
+    return (
+      (1 - upperWeight) * ratioValue(hourFactors[lowerSlot], 1) +
+      upperWeight * ratioValue(hourFactors[upperSlot], 1)
+    );
   }
 
   private dispersionFor(lengthInBuckets: number): number {
@@ -256,7 +288,10 @@ export class SpikeDetector {
    * likelihood, which judges a score against the series' own score history.
    */
   private startThreshold(): number {
-    return Math.max(this.parameters.startZ, this.parameters.typicalPeakMultiplier * (this.state.typicalPeakZ ?? 0));
+    return Math.max(
+      this.parameters.startZ,
+      this.parameters.typicalPeakMultiplier * (this.state.typicalPeakZ ?? 0),
+    );
   }
 
   private learnTypicalPeak(scoreZ: number): void {
@@ -266,7 +301,8 @@ export class SpikeDetector {
     const current = state.typicalPeakZ ?? 0;
     // Quantile tracker: a large step up when exceeded, a small step down otherwise, in the ratio that
     // balances exactly when the level is exceeded for `exceedShare` of the time.
-    const step = TYPICAL_PEAK_STEP_Z * bucketShare * (scoreZ > current ? (1 - exceedShare) / exceedShare : -1);
+    const step =
+      TYPICAL_PEAK_STEP_Z * bucketShare * (scoreZ > current ? (1 - exceedShare) / exceedShare : -1);
     state.typicalPeakZ = Math.max(0, current + step);
   }
 
@@ -297,17 +333,26 @@ export class SpikeDetector {
         const newerLength = length - olderLength;
         const newerObserved = this.recentObservedSums[newerLength - 1];
         const newerExpected = this.recentExpectedSums[newerLength - 1];
-        const newerZ = anscombeZ({ observed: newerObserved, expected: newerExpected, dispersion: this.dispersionFor(newerLength) });
+        const newerZ = anscombeZ({
+          observed: newerObserved,
+          expected: newerExpected,
+          dispersion: this.dispersionFor(newerLength),
+        });
         const olderZ = anscombeZ({
           observed: observed - newerObserved,
           expected: expected - newerExpected,
           dispersion: this.dispersionFor(olderLength),
         });
-        durableZ = Math.min(windowZ, newerZ / parameters.halfWindowZRatio, olderZ / parameters.halfWindowZRatio);
+        durableZ = Math.min(
+          windowZ,
+          newerZ / parameters.halfWindowZRatio,
+          olderZ / parameters.halfWindowZRatio,
+        );
       }
       const windowHours = (length * this.state.setup.bucketSeconds) / 3600;
       const hasVolume =
-        observed - expected >= parameters.minimumExcessPerHour * windowHours && observed >= parameters.minimumIncreaseRatio * expected;
+        observed - expected >= parameters.minimumExcessPerHour * windowHours &&
+        observed >= parameters.minimumIncreaseRatio * expected;
       // Without enough volume a window may raise the score towards, but never past, the alert threshold.
       const gatedZ = hasVolume ? durableZ : Math.min(durableZ, startZ - 0.5);
       scoreZ = Math.max(scoreZ, gatedZ);
@@ -325,7 +370,13 @@ export class SpikeDetector {
     };
   }
 
-  private learnBaseline(params: { count: number; position: CalendarPosition; levelCount: number; hourFactor: number; dayFactor: number }): void {
+  private learnBaseline(params: {
+    count: number;
+    position: CalendarPosition;
+    levelCount: number;
+    hourFactor: number;
+    dayFactor: number;
+  }): void {
     const { count, position, levelCount, hourFactor, dayFactor } = params;
     const { state, parameters } = this;
     const bucketSeconds = state.setup.bucketSeconds;
@@ -333,7 +384,12 @@ export class SpikeDetector {
     // Each factor is (decayed sum of counts) / (decayed sum of what the other factors predicted): an
     // exponentially weighted ratio estimator. It is exact from the first bucket (no 0-initialisation
     // bias) and stays stable on zero-volume nights, unlike averaging count / prediction.
-    decayAdd(state.level, Math.exp(-bucketSeconds / (parameters.levelMemoryHours * 3600)), count, hourFactor * dayFactor);
+    decayAdd(
+      state.level,
+      Math.exp(-bucketSeconds / (parameters.levelMemoryHours * 3600)),
+      count,
+      hourFactor * dayFactor,
+    );
 
     const hourForgetting = Math.exp(-bucketSeconds / (parameters.hourProfileMemoryDays * 3600));
     const [lowerSlot, upperSlot, upperWeight] = hourSlotWeights(position.hourOfDay);
@@ -368,7 +424,8 @@ export class SpikeDetector {
     // A sign-driven quantile tracker: the dispersion moves up when a residual is beyond the median
     // absolute deviation it implies, down otherwise. Only the sign counts, so a burst (however large)
     // moves it no more than an ordinary bucket: past spikes cannot inflate the noise and hide the next.
-    const step = (DISPERSION_STEPS_PER_MEMORY * state.setup.bucketSeconds) / (parameters.noiseMemoryHours * 3600);
+    const step =
+      (DISPERSION_STEPS_PER_MEMORY * state.setup.bucketSeconds) / (parameters.noiseMemoryHours * 3600);
     for (const length of this.dispersionLengths) {
       if (length > state.ringLength) continue;
       const observed = this.recentObservedSums[length - 1];
@@ -422,8 +479,13 @@ function ringCapacityFor(params: { parameters: SpikeParameters; bucketSeconds: n
   return Math.max(...lengths, lengthInBuckets({ minutes: parameters.calmMinutes, bucketSeconds }));
 }
 
-function windowLengthsInBuckets(params: { windowMinutes: readonly number[]; bucketSeconds: number }): number[] {
-  const lengths = params.windowMinutes.map((minutes) => lengthInBuckets({ minutes, bucketSeconds: params.bucketSeconds }));
+function windowLengthsInBuckets(params: {
+  windowMinutes: readonly number[];
+  bucketSeconds: number;
+}): number[] {
+  const lengths = params.windowMinutes.map((minutes) =>
+    lengthInBuckets({ minutes, bucketSeconds: params.bucketSeconds }),
+  );
   return [...new Set(lengths)].sort((left, right) => left - right);
 }
 
@@ -441,7 +503,11 @@ function dispersionLengthsFor(windowLengths: readonly number[]): number[] {
 
 function assertValidSetup(setup: SpikeSeriesSetup): void {
   if (!(setup.bucketSeconds > 0) || !Number.isFinite(setup.bucketSeconds)) {
-    throw new DomainError({ code: 'invalid', message: `bucketSeconds must be a positive number, got ${setup.bucketSeconds}` });
+    throw new DomainError({
+      code: 'invalid',
+      message: `bucketSeconds must be a positive number, got ${setup.bucketSeconds}`,
+    });
   }
-  if (setup.timeZone.length === 0) throw new DomainError({ code: 'invalid', message: 'timeZone must not be empty' });
+  if (setup.timeZone.length === 0)
+    throw new DomainError({ code: 'invalid', message: 'timeZone must not be empty' });
 }

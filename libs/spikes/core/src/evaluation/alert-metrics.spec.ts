@@ -11,18 +11,36 @@ describe('onsetDelays', () => {
     ['after the onset', [55], 25],
     ['before the onset, inside the window', [42], -40],
     ['at the onset', [50], 0],
-  ])('measures the delay of an alert %s from the first alert in the window', (_label, rows, expectedMinutes) => {
-    const [delay] = onsetDelays({ timestampsMs, alertRows: alertsAt([...rows, 58]), windows: [window], onsetsMs: [timestampsMs[50]] });
-    expect(delay.delayMinutes).toBe(expectedMinutes);
-  });
+  ])(
+    'measures the delay of an alert %s from the first alert in the window',
+    (_label, rows, expectedMinutes) => {
+      const [delay] = onsetDelays({
+        timestampsMs,
+        alertRows: alertsAt([...rows, 58]),
+        windows: [window],
+        onsetsMs: [timestampsMs[50]],
+      });
+      expect(delay.delayMinutes).toBe(expectedMinutes);
+    },
+  );
 
   it('reports a miss when no alert falls inside the window', () => {
-    const [delay] = onsetDelays({ timestampsMs, alertRows: alertsAt([10, 70]), windows: [window], onsetsMs: [timestampsMs[50]] });
+    const [delay] = onsetDelays({
+      timestampsMs,
+      alertRows: alertsAt([10, 70]),
+      windows: [window],
+      onsetsMs: [timestampsMs[50]],
+    });
     expect(delay.delayMinutes).toBeNull();
   });
 
   it('splits a merged window between its onsets so one alert is never credited twice', () => {
-    const delays = onsetDelays({ timestampsMs, alertRows: alertsAt([47]), windows: [window], onsetsMs: [timestampsMs[56], timestampsMs[44]] });
+    const delays = onsetDelays({
+      timestampsMs,
+      alertRows: alertsAt([47]),
+      windows: [window],
+      onsetsMs: [timestampsMs[56], timestampsMs[44]],
+    });
     // Sorted by onset: row 44 owns rows 40..50, row 56 owns rows 51..60.
     expect(delays.map((delay) => delay.delayMinutes)).toEqual([15, null]);
   });
@@ -30,7 +48,9 @@ describe('onsetDelays', () => {
 
 describe('countFalseAlerts', () => {
   it('counts alerts outside every window from the given row on', () => {
-    expect(countFalseAlerts({ alertRows: alertsAt([5, 20, 45, 61, 99]), windows: [window], fromIndex: 15 })).toBe(3);
+    expect(
+      countFalseAlerts({ alertRows: alertsAt([5, 20, 45, 61, 99]), windows: [window], fromIndex: 15 }),
+    ).toBe(3);
   });
 });
 

@@ -19,14 +19,21 @@ export function onsetDelays(params: {
 }): OnsetDelay[] {
   const { timestampsMs, alertRows, windows, onsetsMs } = params;
   const onsets = [...onsetsMs].sort((left, right) => left - right);
-  const onsetIndices = onsets.map((onsetMs) => timestampsMs.findIndex((timestampMs) => timestampMs >= onsetMs));
+  const onsetIndices = onsets.map((onsetMs) =>
+    timestampsMs.findIndex((timestampMs) => timestampMs >= onsetMs),
+  );
   return onsets.map((onsetMs, position) => {
     const onsetIndex = onsetIndices[position];
-    const window = windows.find((candidate) => candidate.startIndex <= onsetIndex && onsetIndex <= candidate.endIndex);
+    const window = windows.find(
+      (candidate) => candidate.startIndex <= onsetIndex && onsetIndex <= candidate.endIndex,
+    );
     if (onsetIndex < 0 || window === undefined) return { onsetMs, delayMinutes: null };
     const previousIndex = position > 0 ? onsetIndices[position - 1] : -1;
     const nextIndex = position + 1 < onsets.length ? onsetIndices[position + 1] : Number.POSITIVE_INFINITY;
-    const fromIndex = previousIndex >= window.startIndex ? Math.floor((previousIndex + onsetIndex) / 2) + 1 : window.startIndex;
+    const fromIndex =
+      previousIndex >= window.startIndex
+        ? Math.floor((previousIndex + onsetIndex) / 2) + 1
+        : window.startIndex;
     const toIndex = nextIndex <= window.endIndex ? Math.floor((onsetIndex + nextIndex) / 2) : window.endIndex;
     for (let row = fromIndex; row <= toIndex; row += 1) {
       if (alertRows[row]) return { onsetMs, delayMinutes: (timestampsMs[row] - onsetMs) / 60_000 };
@@ -36,7 +43,11 @@ export function onsetDelays(params: {
 }
 
 /** Alerts raised outside every window, from `fromIndex` on (e.g. after NAB's probation). */
-export function countFalseAlerts(params: { alertRows: readonly boolean[]; windows: readonly NabWindow[]; fromIndex: number }): number {
+export function countFalseAlerts(params: {
+  alertRows: readonly boolean[];
+  windows: readonly NabWindow[];
+  fromIndex: number;
+}): number {
   const { alertRows, windows, fromIndex } = params;
   let count = 0;
   for (let row = fromIndex; row < alertRows.length; row += 1) {

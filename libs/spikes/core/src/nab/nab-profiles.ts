@@ -14,4 +14,8 @@ export const NAB_PROFILES: Readonly<Record<NabProfileName, NabCostMatrix>> = {
   reward_low_FN_rate: { truePositiveWeight: 1, falsePositiveWeight: 0.11, falseNegativeWeight: 2 },
 };
 
-export const NAB_PROFILE_NAMES: readonly NabProfileName[] = ['standard', 'reward_low_FP_rate', 'reward_low_FN_rate'];
+export const NAB_PROFILE_NAMES: readonly NabProfileName[] = [
+  'standard',
+  'reward_low_FP_rate',
+  'reward_low_FN_rate',
+];

@@ -103,7 +103,11 @@ export function scoreNabFile(params: {
   };
 }
 
-function falsePositiveWeight(params: { rowIndex: number; previousWindow: NabWindow | null; costMatrix: NabCostMatrix }): number {
+function falsePositiveWeight(params: {
+  rowIndex: number;
+  previousWindow: NabWindow | null;
+  costMatrix: NabCostMatrix;
+}): number {
   const { rowIndex, previousWindow, costMatrix } = params;
   if (previousWindow === null) return nabScaledSigmoid(3) * costMatrix.falsePositiveWeight;
   const previousWidth = previousWindow.endIndex - previousWindow.startIndex + 1;
@@ -117,7 +121,11 @@ function falsePositiveWeight(params: { rowIndex: number; previousWindow: NabWind
  * pass the sums of the files' raw, null and perfect scores (NAB normalises the corpus total, not
  * each file).
  */
-export function normaliseNabScore(params: { rawScore: number; nullScore: number; perfectScore: number }): number {
+export function normaliseNabScore(params: {
+  rawScore: number;
+  nullScore: number;
+  perfectScore: number;
+}): number {
   const { rawScore, nullScore, perfectScore } = params;
   if (perfectScore === nullScore) return 0;
   return (100 * (rawScore - nullScore)) / (perfectScore - nullScore);

@@ -9,20 +9,27 @@ export type NabWindowTime = { readonly startMs: number; readonly endMs: number }
  * number of labels, centred on its label and clipped to the file; overlapping windows are merged
  * (which is why a file can have fewer windows than labels).
  */
-export function nabWindowsFromLabels(params: { timestampsMs: readonly number[]; labelsMs: readonly number[]; windowFraction?: number }): NabWindow[] {
+export function nabWindowsFromLabels(params: {
+  timestampsMs: readonly number[];
+  labelsMs: readonly number[];
+  windowFraction?: number;
+}): NabWindow[] {
   const { timestampsMs, labelsMs, windowFraction = 0.1 } = params;
   if (labelsMs.length === 0 || timestampsMs.length === 0) return [];
   const rowCount = timestampsMs.length;
   const windowRows = Math.floor((windowFraction * rowCount) / labelsMs.length);
   const halfRows = Math.floor(windowRows / 2);
-  const centres = labelsMs.map((labelMs) => firstIndexAtOrAfter(timestampsMs, labelMs)).filter((index) => index < rowCount);
+  const centres = labelsMs
+    .map((labelMs) => firstIndexAtOrAfter(timestampsMs, labelMs))
+    .filter((index) => index < rowCount);
   centres.sort((left, right) => left - right);
   const merged: { startIndex: number; endIndex: number }[] = [];
   for (const centre of centres) {
     const startIndex = Math.max(0, centre - halfRows);
     const endIndex = Math.min(rowCount - 1, centre + halfRows);
     const previous = merged.at(-1);
-    if (previous !== undefined && startIndex <= previous.endIndex) previous.endIndex = Math.max(previous.endIndex, endIndex);
+    if (previous !== undefined && startIndex <= previous.endIndex)
+      previous.endIndex = Math.max(previous.endIndex, endIndex);
     else merged.push({ startIndex, endIndex });
   }
   return merged;
@@ -33,7 +40,10 @@ export function nabWindowsFromLabels(params: { timestampsMs: readonly number[]; 
  * or before the end. With NAB's own files both edges are exact row timestamps; the inclusive
  * rounding keeps any other folder of series usable. Windows that contain no row are dropped.
  */
-export function nabWindowIndices(params: { timestampsMs: readonly number[]; windows: readonly NabWindowTime[] }): NabWindow[] {
+export function nabWindowIndices(params: {
+  timestampsMs: readonly number[];
+  windows: readonly NabWindowTime[];
+}): NabWindow[] {
   const { timestampsMs, windows } = params;
   const result: NabWindow[] = [];
   for (const window of [...windows].sort((left, right) => left.startMs - right.startMs)) {

@@ -24,10 +24,15 @@ describe('generateOutageSuite', () => {
 
   it('covers every volume, and injects the whole catalogue of outages in each series', () => {
     expect(suite.map((series) => series.mentionsPerHour)).toEqual(SYNTHETIC_VOLUMES_PER_HOUR);
-    const catalogueSize = SYNTHETIC_INCREASE_RATIOS.length * SYNTHETIC_DURATIONS_MINUTES.length * SYNTHETIC_SHAPES.length;
+    const catalogueSize =
+      SYNTHETIC_INCREASE_RATIOS.length * SYNTHETIC_DURATIONS_MINUTES.length * SYNTHETIC_SHAPES.length;
     for (const series of suite) {
       expect(series.outages).toHaveLength(catalogueSize);
-      expect(new Set(series.outages.map((outage) => `${outage.increaseRatio}|${outage.durationMinutes}|${outage.shape}`)).size).toBe(catalogueSize);
+      expect(
+        new Set(
+          series.outages.map((outage) => `${outage.increaseRatio}|${outage.durationMinutes}|${outage.shape}`),
+        ).size,
+      ).toBe(catalogueSize);
     }
   });
 
@@ -38,15 +43,27 @@ describe('generateOutageSuite', () => {
       for (let index = 1; index < outages.length; index += 1) {
         expect(outages[index].startMs - outages[index - 1].endMs).toBeGreaterThanOrEqual(6 * 60 * MINUTE_MS);
       }
-      expect(outages.at(-1)?.endMs).toBeLessThanOrEqual((series.timestampsMs.at(-1) ?? 0) + series.bucketSeconds * 1000);
+      expect(outages.at(-1)?.endMs).toBeLessThanOrEqual(
+        (series.timestampsMs.at(-1) ?? 0) + series.bucketSeconds * 1000,
+      );
     }
   });
 
   it('keeps the mean volume near the nominal mentions per hour outside outages', () => {
     const series = suite.find((candidate) => candidate.mentionsPerHour === 500) as SyntheticSeries;
-    const quietHours = series.timestampsMs.filter((timestampMs) => !series.outages.some((outage) => timestampMs >= outage.startMs && timestampMs < outage.endMs));
-    const quietCount = series.counts.filter((_, index) => !series.outages.some((outage) => series.timestampsMs[index] >= outage.startMs && series.timestampsMs[index] < outage.endMs));
-    const perHour = quietCount.reduce((sum, count) => sum + count, 0) / ((quietHours.length * series.bucketSeconds) / 3600);
+    const quietHours = series.timestampsMs.filter(
+      (timestampMs) =>
+        !series.outages.some((outage) => timestampMs >= outage.startMs && timestampMs < outage.endMs),
+    );
+    const quietCount = series.counts.filter(
+      (_, index) =>
+        !series.outages.some(
+          (outage) =>
+            series.timestampsMs[index] >= outage.startMs && series.timestampsMs[index] < outage.endMs,
+        ),
+    );
+    const perHour =
+      quietCount.reduce((sum, count) => sum + count, 0) / ((quietHours.length * series.bucketSeconds) / 3600);
     // Weekends, growth (+10% over the run) and drift move the mean by a few percent at most.
     expect(perHour).toBeGreaterThan(0.85 * 500);
     expect(perHour).toBeLessThan(1.15 * 500);
@@ -56,13 +73,19 @@ describe('generateOutageSuite', () => {
 describe('evaluateOutageDetection', () => {
   const series = suite[2];
   const phasesWith = (marks: readonly { atMs: number; phase: SpikeAlertPhase }[]): SpikeAlertPhase[] =>
-    series.timestampsMs.map((timestampMs) => marks.find((mark) => mark.atMs === timestampMs)?.phase ?? 'none');
-  const bucketAtOrAfter = (instantMs: number): number => series.timestampsMs.find((timestampMs) => timestampMs >= instantMs) ?? Number.NaN;
+    series.timestampsMs.map(
+      (timestampMs) => marks.find((mark) => mark.atMs === timestampMs)?.phase ?? 'none',
+    );
+  const bucketAtOrAfter = (instantMs: number): number =>
+    series.timestampsMs.find((timestampMs) => timestampMs >= instantMs) ?? Number.NaN;
 
   it('credits an outage with the delay to its first alerted bucket and leaves the others missed', () => {
     const outage = series.outages[0];
     const alertMs = bucketAtOrAfter(outage.startMs + 10 * MINUTE_MS);
-    const evaluation = evaluateOutageDetection({ series, alertPhases: phasesWith([{ atMs: alertMs, phase: 'started' }]) });
+    const evaluation = evaluateOutageDetection({
+      series,
+      alertPhases: phasesWith([{ atMs: alertMs, phase: 'started' }]),
+    });
     expect(evaluation.outcomes[0].delayMinutes).toBe((alertMs - outage.startMs) / MINUTE_MS);
     expect(evaluation.outcomes.slice(1).every((outcome) => outcome.delayMinutes === null)).toBe(true);
     expect(evaluation.falseAlertCount).toBe(0);
@@ -71,7 +94,9 @@ describe('evaluateOutageDetection', () => {
   it('counts alerts started away from every outage in the scored period as false, and ignores the first week', () => {
     const outageStarts = series.outages.map((outage) => outage.startMs);
     const quietMs = series.timestampsMs.find(
-      (timestampMs) => timestampMs > series.scoredFromMs && outageStarts.every((startMs) => Math.abs(timestampMs - startMs) > 12 * 60 * MINUTE_MS),
+      (timestampMs) =>
+        timestampMs > series.scoredFromMs &&
+        outageStarts.every((startMs) => Math.abs(timestampMs - startMs) > 12 * 60 * MINUTE_MS),
     ) as number;
     const evaluation = evaluateOutageDetection({
       series,

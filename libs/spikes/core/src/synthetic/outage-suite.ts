@@ -40,21 +40,38 @@ const ORIGIN_MS = Date.UTC(2024, 0, 1);
  * (+100% to +1,000%, 10 minutes to 6 hours, sudden or gradual) injected at random times after a clean
  * first week. The same seed always yields the same suite.
  */
-export function generateOutageSuite(params: { seed: number; replicas?: number; weeks?: number; bucketSeconds?: number }): SyntheticSeries[] {
+export function generateOutageSuite(params: {
+  seed: number;
+  replicas?: number;
+  weeks?: number;
+  bucketSeconds?: number;
+}): SyntheticSeries[] {
   const { seed, replicas = 2, weeks = 4, bucketSeconds = 60 } = params;
   const suite: SyntheticSeries[] = [];
   for (let replica = 0; replica < replicas; replica += 1) {
     for (const mentionsPerHour of SYNTHETIC_VOLUMES_PER_HOUR) {
       const random = createSeededRandom(seed * 7919 + replica * 104_729 + mentionsPerHour);
       suite.push(
-        generateSeries({ random, mentionsPerHour, weeks, bucketSeconds, name: `synthetic_${String(mentionsPerHour).padStart(4, '0')}ph_r${replica + 1}` }),
+        generateSeries({
+          random,
+          mentionsPerHour,
+          weeks,
+          bucketSeconds,
+          name: `synthetic_${String(mentionsPerHour).padStart(4, '0')}ph_r${replica + 1}`,
+        }),
       );
     }
   }
   return suite;
 }
 
-function generateSeries(params: { random: RandomSource; mentionsPerHour: number; weeks: number; bucketSeconds: number; name: string }): SyntheticSeries {
+function generateSeries(params: {
+  random: RandomSource;
+  mentionsPerHour: number;
+  weeks: number;
+  bucketSeconds: number;
+  name: string;
+}): SyntheticSeries {
   const { random, mentionsPerHour, weeks, bucketSeconds, name } = params;
   const bucketMs = bucketSeconds * 1000;
   const bucketCount = Math.floor((weeks * 7 * DAY_MS) / bucketMs);
@@ -71,7 +88,8 @@ function generateSeries(params: { random: RandomSource; mentionsPerHour: number;
     const bucketStartMs = ORIGIN_MS + index * bucketMs;
     drift = persistence * drift + innovation * random.nextGaussian();
     const growth = 1 + (0.1 * index) / bucketCount;
-    const baselineRate = mentionsPerHour * dailyRhythm(bucketStartMs) * weeklyRhythm(bucketStartMs) * growth * Math.exp(drift);
+    const baselineRate =
+      mentionsPerHour * dailyRhythm(bucketStartMs) * weeklyRhythm(bucketStartMs) * growth * Math.exp(drift);
     const rate = baselineRate * (1 + outageIncrease(outages, bucketStartMs));
     timestampsMs.push(bucketStartMs);
     counts.push(random.nextPoisson((rate * bucketSeconds) / 3600));
@@ -79,7 +97,11 @@ function generateSeries(params: { random: RandomSource; mentionsPerHour: number;
   return { name, bucketSeconds, mentionsPerHour, timestampsMs, counts, outages, scoredFromMs };
 }
 
-function placeOutages(params: { random: RandomSource; scoredFromMs: number; endMs: number }): InjectedOutage[] {
+function placeOutages(params: {
+  random: RandomSource;
+  scoredFromMs: number;
+  endMs: number;
+}): InjectedOutage[] {
   const { random, scoredFromMs, endMs } = params;
   const catalogue: { increaseRatio: number; durationMinutes: number; shape: OutageShape }[] = [];
   for (const increaseRatio of SYNTHETIC_INCREASE_RATIOS) {
@@ -96,7 +118,10 @@ function placeOutages(params: { random: RandomSource; scoredFromMs: number; endM
   return catalogue.map((entry, slot) => {
     // Leave at least six quiet hours at the end of each slot so consecutive outages never touch.
     const latestStartOffsetMs = Math.max(0, slotMs - entry.durationMinutes * MINUTE_MS - 6 * HOUR_MS);
-    const startMs = scoredFromMs + slot * slotMs + Math.floor((random.next() * latestStartOffsetMs) / MINUTE_MS) * MINUTE_MS;
+    const startMs =
+      scoredFromMs +
+      slot * slotMs +
+      Math.floor((random.next() * latestStartOffsetMs) / MINUTE_MS) * MINUTE_MS;
     return { ...entry, startMs, endMs: startMs + entry.durationMinutes * MINUTE_MS };
   });
 }
@@ -144,21 +169,27 @@ const ATTRIBUTION_GRACE_MS = 30 * MINUTE_MS;
  * Matches alerts to injected outages: an outage is detected when any bucket between its start and its
  * end (plus 30 minutes) is under alert; an alert started elsewhere in the scored period is false.
  */
-export function evaluateOutageDetection(params: { series: SyntheticSeries; alertPhases: readonly SpikeAlertPhase[] }): OutageEvaluation {
+export function evaluateOutageDetection(params: {
+  series: SyntheticSeries;
+  alertPhases: readonly SpikeAlertPhase[];
+}): OutageEvaluation {
   const { series, alertPhases } = params;
   const outcomes = series.outages.map((outage) => {
     for (let index = 0; index < series.timestampsMs.length; index += 1) {
       const timestampMs = series.timestampsMs[index];
       if (timestampMs < outage.startMs || timestampMs > outage.endMs + ATTRIBUTION_GRACE_MS) continue;
       const phase = alertPhases[index];
-      if (phase === 'started' || phase === 'ongoing') return { outage, delayMinutes: (timestampMs - outage.startMs) / MINUTE_MS };
+      if (phase === 'started' || phase === 'ongoing')
+        return { outage, delayMinutes: (timestampMs - outage.startMs) / MINUTE_MS };
     }
     return { outage, delayMinutes: null };
   });
   let falseAlertCount = 0;
   series.timestampsMs.forEach((timestampMs, index) => {
     if (alertPhases[index] !== 'started' || timestampMs < series.scoredFromMs) return;
-    const isAttributed = series.outages.some((outage) => timestampMs >= outage.startMs && timestampMs <= outage.endMs + ATTRIBUTION_GRACE_MS);
+    const isAttributed = series.outages.some(
+      (outage) => timestampMs >= outage.startMs && timestampMs <= outage.endMs + ATTRIBUTION_GRACE_MS,
+    );
     if (!isAttributed) falseAlertCount += 1;
   });
   const lastMs = series.timestampsMs.at(-1) ?? series.scoredFromMs;

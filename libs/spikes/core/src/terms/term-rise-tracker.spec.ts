@@ -2,10 +2,18 @@ import { TermRiseTracker, DEFAULT_TERM_RISE_PARAMETERS } from './term-rise-track
 
 const MINUTE_MS = 60_000;
 
-function feed(tracker: TermRiseTracker, fromMinute: number, toMinute: number, counts: (minute: number) => Record<string, number>) {
+function feed(
+  tracker: TermRiseTracker,
+  fromMinute: number,
+  toMinute: number,
+  counts: (minute: number) => Record<string, number>,
+) {
   let last: ReturnType<TermRiseTracker['observe']> = [];
   for (let minute = fromMinute; minute < toMinute; minute += 1) {
-    last = tracker.observe({ bucketStartMs: minute * MINUTE_MS, termCounts: new Map(Object.entries(counts(minute))) });
+    last = tracker.observe({
+      bucketStartMs: minute * MINUTE_MS,
+      termCounts: new Map(Object.entries(counts(minute))),
+    });
   }
   return last;
 }
@@ -31,7 +39,10 @@ describe('TermRiseTracker', () => {
   });
 
   it('keeps at most `capacity` terms in memory', () => {
-    const tracker = TermRiseTracker.create({ bucketSeconds: 60, parameters: { ...DEFAULT_TERM_RISE_PARAMETERS, capacity: 50 } });
+    const tracker = TermRiseTracker.create({
+      bucketSeconds: 60,
+      parameters: { ...DEFAULT_TERM_RISE_PARAMETERS, capacity: 50 },
+    });
     feed(tracker, 0, 100, (minute) => ({ [`word${minute}`]: 1, [`other${minute}`]: 2, stable: 5 }));
     expect(tracker.trackedTermCount).toBeLessThanOrEqual(50);
   });
@@ -42,7 +53,9 @@ describe('TermRiseTracker', () => {
     const restored = TermRiseTracker.restore({ state: JSON.parse(JSON.stringify(tracker.toState())) });
     for (let minute = 200; minute < 220; minute += 1) {
       const termCounts = new Map(Object.entries({ bug: minute > 205 ? 15 : 1, down: 2 }));
-      expect(restored.observe({ bucketStartMs: minute * MINUTE_MS, termCounts })).toEqual(tracker.observe({ bucketStartMs: minute * MINUTE_MS, termCounts }));
+      expect(restored.observe({ bucketStartMs: minute * MINUTE_MS, termCounts })).toEqual(
+        tracker.observe({ bucketStartMs: minute * MINUTE_MS, termCounts }),
+      );
     }
   });
 });

@@ -78,7 +78,8 @@ export class TermRiseTracker {
   }
 
   static create(params: { bucketSeconds: number; parameters?: TermRiseParameters }): TermRiseTracker {
-    if (!(params.bucketSeconds > 0)) throw new DomainError({ code: 'invalid', message: 'bucketSeconds must be positive' });
+    if (!(params.bucketSeconds > 0))
+      throw new DomainError({ code: 'invalid', message: 'bucketSeconds must be positive' });
     return new TermRiseTracker(
       { version: 1, bucketSeconds: params.bucketSeconds, bucketIndex: 0, lastBucketStartMs: null, terms: {} },
       params.parameters ?? DEFAULT_TERM_RISE_PARAMETERS,
@@ -86,8 +87,12 @@ export class TermRiseTracker {
   }
 
   static restore(params: { state: TermRiseState; parameters?: TermRiseParameters }): TermRiseTracker {
-    if (params.state.version !== 1) throw new DomainError({ code: 'invalid', message: 'Unsupported term tracker state version' });
-    return new TermRiseTracker(structuredClone(params.state), params.parameters ?? DEFAULT_TERM_RISE_PARAMETERS);
+    if (params.state.version !== 1)
+      throw new DomainError({ code: 'invalid', message: 'Unsupported term tracker state version' });
+    return new TermRiseTracker(
+      structuredClone(params.state),
+      params.parameters ?? DEFAULT_TERM_RISE_PARAMETERS,
+    );
   }
 
   toState(): TermRiseState {
@@ -102,10 +107,16 @@ export class TermRiseTracker {
   observe(params: { bucketStartMs: number; termCounts: ReadonlyMap<string, number> }): RisingTerm[] {
     const { state, parameters } = this;
     if (state.lastBucketStartMs !== null && !(params.bucketStartMs > state.lastBucketStartMs)) {
-      throw new DomainError({ code: 'invalid', message: 'Buckets must be observed in increasing time order' });
+      throw new DomainError({
+        code: 'invalid',
+        message: 'Buckets must be observed in increasing time order',
+      });
     }
     const bucketMs = state.bucketSeconds * 1000;
-    const elapsedBuckets = state.lastBucketStartMs === null ? 1 : Math.max(1, Math.round((params.bucketStartMs - state.lastBucketStartMs) / bucketMs));
+    const elapsedBuckets =
+      state.lastBucketStartMs === null
+        ? 1
+        : Math.max(1, Math.round((params.bucketStartMs - state.lastBucketStartMs) / bucketMs));
     state.bucketIndex += elapsedBuckets;
     state.lastBucketStartMs = params.bucketStartMs;
     const isWarmingUp = state.bucketIndex * state.bucketSeconds < parameters.warmupMinutes * 60;
@@ -116,7 +127,8 @@ export class TermRiseTracker {
     // a term unseen so far had zero counts). Dividing by it removes the start-up bias of a decayed mean.
     const priorWeight = Math.max(
       1,
-      (this.baselineForgetting * (1 - Math.pow(this.baselineForgetting, state.bucketIndex - 1))) / (1 - this.baselineForgetting),
+      (this.baselineForgetting * (1 - Math.pow(this.baselineForgetting, state.bucketIndex - 1))) /
+        (1 - this.baselineForgetting),
     );
 
     const rising: RisingTerm[] = [];
@@ -127,13 +139,22 @@ export class TermRiseTracker {
       const baselinePerBucket = tracked.baselineSum / priorWeight;
       const expectedPerBucket = Math.max(baselinePerBucket, floorPerBucket);
       const expectedCount = expectedPerBucket * recentSpanBuckets;
-      const z = anscombeZ({ observed: tracked.recentCount, expected: expectedCount, dispersion: parameters.dispersion });
+      const z = anscombeZ({
+        observed: tracked.recentCount,
+        expected: expectedCount,
+        dispersion: parameters.dispersion,
+      });
       const increaseRatio = tracked.recentCount / expectedCount;
       const isRising =
-        !isWarmingUp && z >= parameters.riseZ && tracked.recentCount >= parameters.minimumRecentCount && increaseRatio >= parameters.minimumIncreaseRatio;
+        !isWarmingUp &&
+        z >= parameters.riseZ &&
+        tracked.recentCount >= parameters.minimumRecentCount &&
+        increaseRatio >= parameters.minimumIncreaseRatio;
       if (isRising) rising.push({ term, recentCount: tracked.recentCount, expectedCount, increaseRatio, z });
       // Clip what the baseline learns, so a rise is not absorbed as the new normal within minutes.
-      const learned = isWarmingUp ? count : Math.min(count, countAtZ({ expected: expectedPerBucket, dispersion: parameters.dispersion, z: 3 }));
+      const learned = isWarmingUp
+        ? count
+        : Math.min(count, countAtZ({ expected: expectedPerBucket, dispersion: parameters.dispersion, z: 3 }));
       tracked.baselineSum += learned;
     }
     rising.sort((left, right) => right.z - left.z);
@@ -156,7 +177,9 @@ export class TermRiseTracker {
       let weakestTerm: string | null = null;
       let weakestBaseline = Number.POSITIVE_INFINITY;
       for (const [candidate, tracked] of Object.entries(state.terms)) {
-        const currentBaseline = tracked.baselineSum * Math.pow(this.baselineForgetting, state.bucketIndex - tracked.lastBucketIndex);
+        const currentBaseline =
+          tracked.baselineSum *
+          Math.pow(this.baselineForgetting, state.bucketIndex - tracked.lastBucketIndex);
         if (currentBaseline < weakestBaseline) [weakestTerm, weakestBaseline] = [candidate, currentBaseline];
       }
       if (weakestTerm !== null) {
@@ -164,7 +187,11 @@ export class TermRiseTracker {
         inheritedBaseline = weakestBaseline;
       }
     }
-    const created: TrackedTerm = { recentCount: 0, baselineSum: inheritedBaseline, lastBucketIndex: state.bucketIndex };
+    const created: TrackedTerm = {
+      recentCount: 0,
+      baselineSum: inheritedBaseline,
+      lastBucketIndex: state.bucketIndex,
+    };
     state.terms[term] = created;
     return created;
   }
