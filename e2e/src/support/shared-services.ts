@@ -40,6 +40,11 @@ export async function sharedPostgres(): Promise<SharedService> {
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => stopChild(child) };
 }
 
+/** Whether a Redis can be had: REDIS_URL (CI always sets it) or a local redis-server binary. */
+export function isRedisAvailable(): boolean {
+  return Boolean(process.env['REDIS_URL']) || spawnSync('redis-server', ['--version']).status === 0;
+}
+
 /** REDIS_URL when set (CI); else a throw-away redis-server on a free port, when the binary exists. */
 export async function sharedRedis(): Promise<SharedService | undefined> {
   const configured = process.env['REDIS_URL'];
