@@ -1,0 +1,43 @@
+export type {
+  AgentSnapshot,
+  AgentStatus,
+  AssignedDecision,
+  AssignmentReason,
+  ConversationPriority,
+  ConversationToRoute,
+  IneligibilityReason,
+  QueuedDecision,
+  QueuedWhy,
+  RoutingDecision,
+  SkippedCandidate,
+  TeamRoutingPolicy,
+} from './lib/routing.types';
+export {
+  assignmentReasonLabel,
+  checkEligibility,
+  describeIneligibility,
+  hasRoom,
+  isOnDuty,
+  primaryLanguage,
+  queuedWhyLabel,
+} from './lib/agent-eligibility.rules';
+export { chooseAgent } from './lib/choose-agent.policy';
+export { compareQueued, priorityRank } from './lib/queue-order.rules';
+export {
+  drainQueue,
+  type DrainResult,
+  type QueueAssignment,
+  type StillQueued,
+} from './lib/drain-queue.policy';
+export {
+  conversationsToReturn,
+  defaultOfflineGraceMs,
+  type ConversationToReturn,
+  type HeldConversation,
+} from './lib/offline-return.rules';
+export {
+  validateBulkReassignment,
+  type BulkReassignmentResult,
+  type BulkRejection,
+  type ReassignableConversation,
+} from './lib/bulk-reassignment.validator';
