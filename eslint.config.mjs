@@ -12,7 +12,8 @@ function boundaries({ isTest }) {
   const testing = isTest ? ['type:testing'] : [];
   return {
     enforceBuildableLibDependency: true,
-    allow: [],
+    // Tests drive the in-process fake X (an app) through its testing entry point only.
+    allow: isTest ? ['@vigie/fake-x-testing'] : [],
     depConstraints: [
       { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
@@ -23,6 +24,9 @@ function boundaries({ isTest }) {
       { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:contracts', 'type:core'] },
       { sourceTag: 'type:fake-x', onlyDependOnLibsWithTags: ['type:core'] },
       { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:core', 'type:testing'] },
+      // The domain graph is one-way: ingestion → inbox → crm → shared.
+      { sourceTag: 'scope:inbox', notDependOnLibsWithTags: ['scope:ingestion'] },
+      { sourceTag: 'scope:crm', notDependOnLibsWithTags: ['scope:ingestion', 'scope:inbox'] },
       {
         sourceTag: 'scope:realtime',
         notDependOnLibsWithTags: ['scope:identity', 'scope:ingestion', 'scope:inbox', 'scope:crm', 'scope:routing', 'scope:sla', 'scope:spikes'],

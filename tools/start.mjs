@@ -114,7 +114,12 @@ async function main() {
   const apiUrl = await run({
     name: 'api',
     script: 'dist/apps/api/main.js',
-    env: { VIGIE_DEMO: 'true', VIGIE_DEMO_PASSWORD: demoPassword },
+    // Demo mode connects the fake X's demo brand (@VigieTelecom) in stream mode, so the demo ingests.
+    env: {
+      VIGIE_DEMO: 'true',
+      VIGIE_DEMO_PASSWORD: demoPassword,
+      X_API_BASE_URL: process.env.X_API_BASE_URL ?? fakeXUrl,
+    },
     isReady: (line) => {
       const entry = parseJson(line);
       if (entry?.demoLogins) demoLogins = entry.demoLogins;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { buildDataSourceOptions, type DatabaseConnection } from '@vigie/database';
 import { IdentityModule, SessionSocketAuthenticator } from '@vigie/identity-server';
+import { IngestionModule } from '@vigie/ingestion-server';
 import { RealtimeModule } from '@vigie/realtime-server';
 import { type AppConfig, buildLoggerParams, HealthController, ServerCoreModule } from '@vigie/server';
 import type { Clock } from '@vigie/kernel';
@@ -32,6 +33,7 @@ export class AppModule {
           retryAttempts: 0,
         }),
         IdentityModule,
+        IngestionModule,
         RealtimeModule.forRoot({ imports: [IdentityModule], authenticator: SessionSocketAuthenticator }),
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { buildDataSourceOptions, type DatabaseConnection, runMigrations } from '@vigie/database';
 import type { Clock } from '@vigie/kernel';
 import { type AppConfig, type EmbeddedPostgres, startEmbeddedPostgres } from '@vigie/server';
+import { IngestionSupervisor } from '@vigie/ingestion-server';
 import { AppModule } from './app.module';
 import { entities } from './entities';
 import { configureHttp } from './http-setup';
@@ -52,6 +53,8 @@ export async function createVigieApp(params: {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.http.port;
     const url = `http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}`;
+    // Ingestion starts once the API answers (webhooks, readiness), and stops before the pool closes.
+    await app.get(IngestionSupervisor).start();
     return {
       app,
       url,

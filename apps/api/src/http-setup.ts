@@ -48,6 +48,8 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): {
       },
     }),
   );
+  // Webhooks are verified by an HMAC over the exact bytes: keep them raw (the JSON parser then skips them).
+  app.use('/api/webhooks', express.raw({ type: () => true, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyParserErrorHandler);
   app.use(cookieParser());

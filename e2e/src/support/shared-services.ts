@@ -7,30 +7,33 @@ import { workspaceRoot } from './processes';
 
 export type SharedService = { url: string; stop(): Promise<void> };
 
+/** A new, empty database on the server of `adminUrl`, dropped by `stop()`. */
+export async function freshPostgresDatabase(adminUrl: string, prefix = 'vigie_e2e'): Promise<SharedService> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async stop() {
+      const dropper = new Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
 /**
  * A PostgreSQL that several API processes can share: a fresh database on TEST_DATABASE_URL's
  * server when it is set (CI), else an embedded PGlite served in its own process.
  */
 export async function sharedPostgres(): Promise<SharedService> {
   const adminUrl = process.env['TEST_DATABASE_URL'];
-  if (adminUrl) {
-    const name = `vigie_e2e_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      async stop() {
-        const dropper = new Client({ connectionString: adminUrl });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
-      },
-    };
-  }
+  if (adminUrl) return freshPostgresDatabase(adminUrl);
   const child = fork(join(workspaceRoot, 'libs/shared/testing/jest/pglite-server.mjs'), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -21,6 +21,7 @@ import { SOCKET_AUTHENTICATOR, type SocketAuthenticator, type SocketIdentity } f
 import { presenceAudience, roomsFor, sessionRoom } from './socket-rooms';
 
 type SocketData = { identity: SocketIdentity };
+const inboxAudience = [rooms.role('agent'), rooms.role('supervisor'), rooms.role('admin')];
 export type VigieServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
@@ -76,6 +77,20 @@ export class RealtimeGateway
         this.server
           .to([rooms.role('supervisor'), rooms.role('admin')])
           .emit('agent.presence.changed', presence);
+      }),
+      // Conversation traffic goes to every console that works the inbox. Routing (a later issue) will narrow
+      // it to the assigned agent, their team and supervisors.
+      this.events.subscribe('conversation.created', (payload) => {
+        this.server.to(inboxAudience).emit('conversation.created', payload);
+      }),
+      this.events.subscribe('message.received', (payload) => {
+        this.server.to(inboxAudience).emit('message.received', payload);
+      }),
+      this.events.subscribe('message.sent', (payload) => {
+        this.server.to(inboxAudience).emit('message.sent', payload);
+      }),
+      this.events.subscribe('message.failed', (payload) => {
+        this.server.to(inboxAudience).emit('message.failed', payload);
       }),
     );
   }

@@ -5,3 +5,5 @@ export * from './errors.contracts';
 export * from './health.contracts';
 export * from './realtime.contracts';
 export * from './domain-events.contracts';
+export * from './inbox.contracts';
+export * from './channel-accounts.contracts';

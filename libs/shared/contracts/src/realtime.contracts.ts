@@ -1,4 +1,10 @@
 import type { Role } from './roles';
+import type {
+  ConversationCreated,
+  MessageFailed,
+  MessageReceived,
+  MessageSent,
+} from './domain-events.contracts';
 
 /**
  * socket.io is served at this path so that one reverse-proxy rule (`/api/*`) covers REST and sockets.
@@ -21,6 +27,10 @@ export type SessionEnded = { reason: 'logout' | 'expired' | 'deactivated' };
 export type ServerToClientEvents = {
   'agent.presence.changed': (payload: AgentPresenceChanged) => void;
   'session.ended': (payload: SessionEnded) => void;
+  'conversation.created': (payload: ConversationCreated) => void;
+  'message.received': (payload: MessageReceived) => void;
+  'message.sent': (payload: MessageSent) => void;
+  'message.failed': (payload: MessageFailed) => void;
 };
 
 export type WhoAmIAck = { userId: string; rooms: string[]; node: string };

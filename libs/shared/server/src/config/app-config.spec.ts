@@ -1,6 +1,7 @@
 import { ConfigError, defaultDemoPassword, loadConfig } from './app-config';
 
 const defaults = { nodeName: 'test-node' };
+const secretKey = Buffer.alloc(32, 7).toString('base64');
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -55,10 +56,51 @@ describe('loadConfig', () => {
   });
 
   it('turns secure cookies on in production unless told otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }, defaults).session.isCookieSecure).toBe(true);
     expect(
-      loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }, defaults).session.isCookieSecure,
+      loadConfig({ NODE_ENV: 'production', VIGIE_SECRET_KEY: secretKey }, defaults).session.isCookieSecure,
+    ).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', VIGIE_SECRET_KEY: secretKey, COOKIE_SECURE: 'false' }, defaults)
+        .session.isCookieSecure,
     ).toBe(false);
+  });
+
+  it('refuses production without VIGIE_SECRET_KEY, and hides the key when it is wrong', () => {
+    expect(problemsOf({ NODE_ENV: 'production' }).join()).toMatch(/VIGIE_SECRET_KEY: production needs/);
+    const problems = problemsOf({ VIGIE_SECRET_KEY: 'dG9vIHNob3J0' }).join();
+    expect(problems).toMatch(/VIGIE_SECRET_KEY: must be 32 bytes in base64 .*\(value hidden\)/);
+    expect(problems).not.toContain('dG9vIHNob3J0');
+  });
+
+  it('decodes the secret key and reads the ingestion settings with their defaults', () => {
+    const config = loadConfig(
+      { VIGIE_SECRET_KEY: secretKey, X_API_BASE_URL: 'http://127.0.0.1:4100' },
+      defaults,
+    );
+    expect(config.secretKey).toEqual(Buffer.alloc(32, 7));
+    expect(config.x).toEqual({ apiBaseUrl: 'http://127.0.0.1:4100', isBaseUrlOverrideAllowed: false });
+    expect(config.ingestion).toEqual({
+      isEnabled: true,
+      pollIntervalMs: 60_000,
+      dmPollIntervalMs: 65_000,
+      streamStallTimeoutMs: 30_000,
+      retryBaseDelayMs: 1_000,
+      retryMaxDelayMs: 320_000,
+      leaseRetryMs: 15_000,
+    });
+    expect(loadConfig({}, defaults).secretKey).toBeUndefined();
+  });
+
+  it('refuses another X base URL in production unless the override is allowed', () => {
+    const production = {
+      NODE_ENV: 'production',
+      VIGIE_SECRET_KEY: secretKey,
+      X_API_BASE_URL: 'http://fake-x:4100',
+    };
+    expect(problemsOf(production).join()).toMatch(/X_API_BASE_URL: .*X_ALLOW_BASE_URL_OVERRIDE/);
+    expect(
+      loadConfig({ ...production, X_ALLOW_BASE_URL_OVERRIDE: 'true' }, defaults).x.isBaseUrlOverrideAllowed,
+    ).toBe(true);
   });
 
   it('lower-cases the bootstrap admin email', () => {

@@ -52,6 +52,21 @@ const environmentSchema = z.object({
   VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   VIGIE_NODE_NAME: z.string().min(1).optional(),
+  VIGIE_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || Buffer.from(value, 'base64').length === 32, {
+      message: 'must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)',
+    }),
+  X_API_BASE_URL: optionalUrl(['http', 'https']),
+  X_ALLOW_BASE_URL_OVERRIDE: booleanString.default(false),
+  INGESTION_ENABLED: booleanString.default(true),
+  X_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  X_DM_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(65_000),
+  X_STREAM_STALL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  X_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
+  X_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(320_000),
+  INGESTION_LEASE_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
 });
 
 /**
@@ -73,6 +88,19 @@ function crossVariableProblems(env: Record<string, string | undefined>): { name:
       message: 'demo mode in production needs an explicit VIGIE_DEMO_PASSWORD',
     });
   }
+  if (env['NODE_ENV'] === 'production' && env['VIGIE_SECRET_KEY'] === undefined) {
+    problems.push({
+      name: 'VIGIE_SECRET_KEY',
+      message: 'production needs VIGIE_SECRET_KEY to encrypt channel tokens at rest',
+    });
+  }
+  const isOverrideAllowed = ['true', '1', 'yes'].includes(env['X_ALLOW_BASE_URL_OVERRIDE'] ?? '');
+  if (env['NODE_ENV'] === 'production' && env['X_API_BASE_URL'] !== undefined && !isOverrideAllowed) {
+    problems.push({
+      name: 'X_API_BASE_URL',
+      message: 'another X API base URL in production needs X_ALLOW_BASE_URL_OVERRIDE=true',
+    });
+  }
   return problems;
 }
 
@@ -88,6 +116,18 @@ export type AppConfig = {
   demo: { isEnabled: boolean; password: string };
   shutdownTimeoutMs: number;
   nodeName: string;
+  /** 32 bytes for AES-256-GCM of channel credentials; absent in development (a per-install key file is used). */
+  secretKey?: Buffer;
+  x: { apiBaseUrl?: string; isBaseUrlOverrideAllowed: boolean };
+  ingestion: {
+    isEnabled: boolean;
+    pollIntervalMs: number;
+    dmPollIntervalMs: number;
+    streamStallTimeoutMs: number;
+    retryBaseDelayMs: number;
+    retryMaxDelayMs: number;
+    leaseRetryMs: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -162,6 +202,17 @@ export function loadConfig(
     demo: { isEnabled: values.VIGIE_DEMO, password: values.VIGIE_DEMO_PASSWORD ?? defaultDemoPassword },
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     nodeName: values.VIGIE_NODE_NAME ?? defaults.nodeName,
+    secretKey: values.VIGIE_SECRET_KEY ? Buffer.from(values.VIGIE_SECRET_KEY, 'base64') : undefined,
+    x: { apiBaseUrl: values.X_API_BASE_URL, isBaseUrlOverrideAllowed: values.X_ALLOW_BASE_URL_OVERRIDE },
+    ingestion: {
+      isEnabled: values.INGESTION_ENABLED,
+      pollIntervalMs: values.X_POLL_INTERVAL_MS,
+      dmPollIntervalMs: values.X_DM_POLL_INTERVAL_MS,
+      streamStallTimeoutMs: values.X_STREAM_STALL_TIMEOUT_MS,
+      retryBaseDelayMs: values.X_RETRY_BASE_MS,
+      retryMaxDelayMs: values.X_RETRY_MAX_MS,
+      leaseRetryMs: values.INGESTION_LEASE_RETRY_MS,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { SpikeDetector } from './spike-detector';
+import { DEFAULT_SPIKE_PARAMETERS } from './spike-parameters';
 import { type SpikeBucketResult } from './spike-detector.types';
 import { createSeededRandom } from '../synthetic/seeded-random';
 
@@ -126,6 +127,41 @@ describe('SpikeDetector', () => {
     expect(starts.length).toBeGreaterThanOrEqual(1);
     expect(starts[0]).toBeGreaterThan(rampStart);
     expect(starts[0] - rampStart).toBeLessThan(120);
+  });
+
+  it('alerts on a gradual +300% outage at 20 mentions per hour instead of learning it into the baseline', () => {
+    // At this volume a minute holds 0 to 3 mentions, so the per-bucket clip never bites; only the
+    // window evidence keeps the hour profile from absorbing a ramp within the hour.
+    const outageStart = 6 * 1440 + 600;
+    const rate = (minute: number): number => {
+      const base = 20 / 60;
+      if (minute < outageStart || minute >= outageStart + 360) return base;
+      return base * (1 + Math.min(3, (3 * (minute - outageStart)) / 60));
+    };
+    const withShrink = replay({ days: 7, ratePerMinute: rate, seed: 4 });
+    const withoutShrink = replay({
+      days: 7,
+      ratePerMinute: rate,
+      seed: 4,
+      detector: SpikeDetector.create({
+        setup: { bucketSeconds: 60, timeZone: 'UTC' },
+        parameters: { ...DEFAULT_SPIKE_PARAMETERS, learningShrinkPower: 0 },
+      }),
+    });
+    const starts = alertStarts(withShrink, outageStart);
+    expect(starts.length).toBeGreaterThanOrEqual(1);
+    expect(starts[0] - outageStart).toBeLessThan(180);
+    // Learning the full excess, the hour profile follows the ramp and the outage is never alerted.
+    expect(alertStarts(withoutShrink, outageStart)).toEqual([]);
+    const atOutageEnd = outageStart + 359;
+    expect(withShrink[atOutageEnd].baselineCount).toBeLessThan(withoutShrink[atOutageEnd].baselineCount);
+  });
+
+  it('still absorbs a durable rise that never alerts', () => {
+    const shiftMinute = 3 * 1440;
+    const results = replay({ days: 7, ratePerMinute: (minute) => (minute < shiftMinute ? 5 : 7) });
+    expect(alertStarts(results)).toEqual([]);
+    expect(results.at(-1)?.baselineCount).toBeGreaterThan(6.5);
   });
 
   it('stays quiet over zero-volume nights', () => {

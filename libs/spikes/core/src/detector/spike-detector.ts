@@ -182,7 +182,17 @@ export class SpikeDetector {
             ),
             countAtZ({ expected, dispersion: bucketDispersion, z: parameters.learningClipZ }),
           );
-      this.learnBaseline({ count: learnedCount, position, levelCount, hourFactor, dayFactor });
+      // At sparse counts the per-bucket clip never bites (3 mentions against 0.1 expected is only z 2.3),
+      // so an unalerted gradual outage used to teach the hour profile its own shape within the hour. A
+      // window durably above the clip z therefore also shrinks the excess learned from this bucket. It
+      // still learns a little, so a durable shift that never alerts is absorbed eventually (growth).
+      const shrunkCount =
+        !isWarmingUp && scan.rawZ > parameters.learningClipZ && learnedCount > expected
+          ? expected +
+            (learnedCount - expected) *
+              Math.pow(parameters.learningClipZ / scan.rawZ, parameters.learningShrinkPower)
+          : learnedCount;
+      this.learnBaseline({ count: shrunkCount, position, levelCount, hourFactor, dayFactor });
       // The noise and the typical peak learn only from buckets that are not themselves candidate
       // spikes; otherwise a slow, unalerted rise would raise its own bar as it grows.
       if (scan.rawZ < startThreshold) this.learnDispersions();

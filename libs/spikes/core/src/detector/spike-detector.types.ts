@@ -37,6 +37,11 @@ export type SpikeParameters = {
   readonly calmMinutes: number;
   /** Buckets beyond this z are clipped before the baseline learns from them. */
   readonly learningClipZ: number;
+  /**
+   * When a recent window is durably above `learningClipZ` (raw z), the excess the baseline learns from
+   * the bucket is multiplied by (learningClipZ / z) to this power.
+   */
+  readonly learningShrinkPower: number;
   /** Minimum volume: mentions per hour above the baseline, over the alerting window. */
   readonly minimumExcessPerHour: number;
   /** Minimum relative rise: observed / expected over the alerting window. */

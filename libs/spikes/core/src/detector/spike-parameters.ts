@@ -20,6 +20,7 @@ export const DEFAULT_SPIKE_PARAMETERS: SpikeParameters = {
   endZ: 1.5,
   calmMinutes: 240,
   learningClipZ: 3,
+  learningShrinkPower: 3,
   minimumExcessPerHour: 6,
   minimumIncreaseRatio: 1.5,
   majorIncreaseRatio: 3,

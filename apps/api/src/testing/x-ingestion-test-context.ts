@@ -1,0 +1,122 @@
+import { DataSource } from 'typeorm';
+import { type FakeX, type FakeXOptions, startFakeX } from '@vigie/fake-x-testing';
+import { ApiClient, type ApiTestContext, startApiForTest } from './api-test-context';
+
+export const testSecretKey = Buffer.alloc(32, 9).toString('base64');
+
+export type IngestionTestContext = {
+  fakeX: FakeX;
+  api: ApiTestContext;
+  dataSource: DataSource;
+  admin: ApiClient;
+  /** The demo brand and its X account (@VigieTelecom), connected to the fake in stream mode at start. */
+  demo: { brandId: string; accountId: string };
+  control<T = { data: Record<string, unknown> }>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
+  count(sql: string, params?: unknown[]): Promise<number>;
+  close(): Promise<void>;
+};
+
+/**
+ * A real Vigie on a private database, ingesting from an in-process fake X through the real twitter-api-v2
+ * client, with fast timings: keep-alives every 100 ms, a stall noticed after 600 ms, polls every 100 ms.
+ */
+export async function startIngestionTest(
+  options: { fakeX?: FakeXOptions; env?: Record<string, string> } = {},
+): Promise<IngestionTestContext> {
+  const fakeX = await startFakeX({
+    log: () => undefined,
+    keepAliveMs: 100,
+    ...options.fakeX,
+    // DM lookups are 15 per 15 minutes on X: raise it so 100 ms polling does not spend the window.
+    rateLimits: {
+      'dm-lookup': { user: 1_000_000 },
+      mentions: { user: 1_000_000 },
+      ...options.fakeX?.rateLimits,
+    },
+  });
+  const api = await startApiForTest({
+    X_API_BASE_URL: fakeX.url,
+    VIGIE_SECRET_KEY: testSecretKey,
+    X_STREAM_STALL_TIMEOUT_MS: '600',
+    X_RETRY_BASE_MS: '50',
+    X_RETRY_MAX_MS: '1000',
+    X_POLL_INTERVAL_MS: '100',
+    X_DM_POLL_INTERVAL_MS: '100',
+    INGESTION_LEASE_RETRY_MS: '100',
+    ...options.env,
+  });
+  const dataSource = api.vigie.app.get(DataSource);
+  const admin = new ApiClient(api.url);
+  await admin.login('admin@vigie.demo');
+  const accounts = (await admin.request('GET', '/api/channel-accounts')).body as {
+    id: string;
+    brandId: string;
+  }[];
+  const demoAccount = accounts[0];
+  if (!demoAccount) throw new Error('the demo X account was not connected');
+  return {
+    fakeX,
+    api,
+    dataSource,
+    admin,
+    demo: { brandId: demoAccount.brandId, accountId: demoAccount.id },
+    control: async <T>(method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${fakeX.url}${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    count: async (sql, params = []) =>
+      Number(((await dataSource.query(sql, params)) as { count: string }[])[0]?.count ?? 0),
+    async close() {
+      await api.close();
+      await fakeX.close();
+    },
+  };
+}
+
+export async function waitUntil(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const started = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function createCustomer(
+  context: IngestionTestContext,
+  username: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const { body } = await context.control<{ data: { id: string } }>('POST', '/control/users', {
+    username,
+    name: username,
+    ...extra,
+  });
+  return body.data.id;
+}
+
+export async function injectPost(
+  context: IngestionTestContext,
+  input: Record<string, unknown>,
+): Promise<{ id: string; conversation_id: string }> {
+  const { status, body } = await context.control<{ data: { id: string; conversation_id: string } }>(
+    'POST',
+    '/control/posts',
+    input,
+  );
+  if (status !== 201) throw new Error(`inject failed: ${status} ${JSON.stringify(body)}`);
+  return body.data;
+}
+
+export const messageCount = (context: IngestionTestContext, externalId: string) =>
+  context.count(`SELECT count(*) FROM message WHERE channel = 'x' AND external_id = $1`, [externalId]);

@@ -1,0 +1,3 @@
+export { CrmModule, crmEntities } from './crm.module';
+export { ContactsService } from './contacts/contacts.service';
+export type { ContactIdentityInput } from './contacts/contact-identity.repository';

@@ -1,0 +1,2 @@
+export * from './lib/inbound-message.type';
+export * from './lib/conversation-rules';

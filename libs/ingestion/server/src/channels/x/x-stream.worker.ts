@@ -1,0 +1,134 @@
+import { Logger } from '@nestjs/common';
+import {
+  accountRuleTag,
+  accountRuleValue,
+  newestSnowflake,
+  type NormaliseOutcome,
+  normaliseXPostPage,
+  normaliseXStreamMessage,
+} from '@vigie/ingestion-core';
+import { accountRefOf, type WorkerContext } from '../channel-adapter';
+import { describeFailure, toChannelFailure, type XApi, type XStreamConnection } from './x-client.provider';
+import { SerialQueue } from './serial-queue';
+
+const maxBackfillPages = 100;
+
+function externalIdOf(outcome: NormaliseOutcome): string | null {
+  if (outcome.outcome === 'item') return outcome.item.externalId;
+  if (outcome.outcome === 'skipped') return outcome.externalId;
+  return null;
+}
+
+/**
+ * The filtered stream, primary mode (docs/adr/0009). Each (re)connection is followed by a backfill through
+ * recent search from the stream cursor, so a drop or a stall loses nothing. Stream messages and backfill pages
+ * go through one queue; while a backfill runs the cursor stays put (a crash then re-reads the gap rather than
+ * skipping it), and once it is done the cursor jumps to the newest id committed.
+ */
+export class XStreamWorker {
+  private readonly logger = new Logger('XStreamWorker');
+  private readonly queue = new SerialQueue();
+  private isBackfilling = false;
+  private newestCommitted: string | null = null;
+  private connection: XStreamConnection | undefined;
+
+  constructor(
+    private readonly api: XApi,
+    private readonly context: WorkerContext,
+  ) {}
+
+  async run(): Promise<void> {
+    const { context } = this;
+    const { account } = context;
+    let attempt = 0;
+    let isRuleReady = false;
+    while (!context.signal.aborted) {
+      try {
+        if (!isRuleReady) {
+          await this.api.ensureStreamRule({
+            value: accountRuleValue(account.handle),
+            tag: accountRuleTag(account.id),
+          });
+          isRuleReady = true;
+        }
+        const sinceId = await context.readCursor('stream');
+        this.isBackfilling = true;
+        this.newestCommitted = null;
+        // Connect first, then backfill: whatever is posted during the backfill arrives on the stream.
+        const connection = await this.api.openStream({
+          keepAliveTimeoutMs: context.timing.streamStallTimeoutMs,
+          handlers: {
+            onMessage: (message) =>
+              void this.enqueue([normaliseXStreamMessage(message, accountRefOf(this.context.account))]),
+            onMalformedLine: (detail) =>
+              void this.enqueue([{ outcome: 'dead_letter', reason: 'invalid_json', raw: detail }]),
+            onStreamError: (payload) =>
+              this.logger.warn({ accountId: account.id, payload }, 'X stream sent an error; reconnecting'),
+          },
+        });
+        this.connection = connection;
+        const stop = () => connection.close();
+        context.signal.addEventListener('abort', stop, { once: true });
+        try {
+          await this.backfill(sinceId);
+          await context.reportHealthy();
+          attempt = 0;
+          await connection.closed;
+        } finally {
+          context.signal.removeEventListener('abort', stop);
+          connection.close();
+          await this.queue.drain();
+        }
+        if (context.signal.aborted) break;
+        this.logger.warn({ accountId: account.id }, 'X stream closed; reconnecting and backfilling');
+        await context.sleep(context.retryDelayMs({ kind: 'network' }, attempt++));
+      } catch (error) {
+        if (context.signal.aborted) break;
+        const delayMs = context.retryDelayMs(toChannelFailure(error), attempt++);
+        this.logger.warn(
+          { accountId: account.id, error: describeFailure(error), delayMs },
+          'X stream failed; retrying',
+        );
+        await context.reportFailure(describeFailure(error));
+        await context.sleep(delayMs);
+      }
+    }
+  }
+
+  /** Search pages come newest first: record them oldest first, one page per transaction. */
+  private async backfill(sinceId: string | null): Promise<void> {
+    const pages = await this.api.searchSince({
+      query: accountRuleValue(this.context.account.handle),
+      sinceId,
+      maxPages: maxBackfillPages,
+    });
+    for (const page of pages.reverse()) {
+      await this.enqueue(normaliseXPostPage(page, accountRefOf(this.context.account)).reverse());
+    }
+    await this.queue.push(async () => {
+      this.isBackfilling = false;
+      if (this.newestCommitted) await this.context.advanceCursor('stream', this.newestCommitted);
+    });
+    this.logger.log({ accountId: this.context.account.id, sinceId, pages: pages.length }, 'X backfill done');
+  }
+
+  private enqueue(outcomes: NormaliseOutcome[]): Promise<void> {
+    return this.queue.push(async () => {
+      try {
+        await this.context.record(outcomes, 'stream');
+      } catch (error) {
+        // Not committed: freeze the cursor and reconnect, so the backfill reads these again.
+        this.logger.error(
+          { accountId: this.context.account.id, err: error },
+          'Recording X posts failed; reconnecting to backfill',
+        );
+        this.isBackfilling = true;
+        this.connection?.close();
+        return;
+      }
+      this.newestCommitted = newestSnowflake([this.newestCommitted, ...outcomes.map(externalIdOf)]);
+      if (!this.isBackfilling && this.newestCommitted)
+        await this.context.advanceCursor('stream', this.newestCommitted);
+    });
+  }
+}
