@@ -8,7 +8,7 @@ import {
   requireObject,
   requireString,
 } from './payload-reader';
-import { orDeadLetter, xItem } from './x-item';
+import { normaliseXPage, orDeadLetter, xItem } from './x-item';
 import { directMessageThreadKey } from './x-thread-key';
 
 const dmConversationPattern = /^([0-9]{1,19}-[0-9]{1,19}|[0-9]{15,19})$/;
@@ -48,27 +48,13 @@ export function normaliseXDmEvent(params: {
   });
 }
 
-/** A `GET /2/dm_events` page: one outcome per `MessageCreate` event. */
+/** A `GET /2/dm_events` page: one outcome per `MessageCreate` event (joins and leaves are skipped). */
 export function normaliseXDmPage(page: unknown, account: AccountRef): NormaliseOutcome[] {
-  if (!isObject(page)) return [{ outcome: 'dead_letter', reason: 'invalid_field:page', raw: page }];
-  const events = page['data'];
-  if (events === undefined) return [];
-  if (!Array.isArray(events)) return [{ outcome: 'dead_letter', reason: 'invalid_field:data', raw: page }];
-  const includes = isObject(page['includes']) ? page['includes'] : {};
-  const users = Array.isArray(includes['users']) ? includes['users'] : [];
-  return events
-    .filter(
-      (event) =>
-        !isObject(event) || event['event_type'] === undefined || event['event_type'] === 'MessageCreate',
-    )
-    .map((event) => {
-      const senderId = isObject(event) ? event['sender_id'] : undefined;
-      const ownIncludes = { users: users.filter((user) => isObject(user) && user['id'] === senderId) };
-      return normaliseXDmEvent({
-        event,
-        includes: ownIncludes,
-        account,
-        raw: { data: event, includes: ownIncludes },
-      });
-    });
+  return normaliseXPage({
+    page,
+    authorField: 'sender_id',
+    isKept: (event) =>
+      !isObject(event) || event['event_type'] === undefined || event['event_type'] === 'MessageCreate',
+    normalise: ({ entry, includes, raw }) => normaliseXDmEvent({ event: entry, includes, account, raw }),
+  });
 }

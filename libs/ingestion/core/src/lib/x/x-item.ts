@@ -1,6 +1,6 @@
 import type { InboundMessage } from '@vigie/inbox-core';
 import type { AccountRef, NormaliseOutcome } from '../normalise-outcome.type';
-import { problemReason } from './payload-reader';
+import { isObject, problemReason } from './payload-reader';
 
 /** An X inbound message for the account. */
 export function xItem(
@@ -22,4 +22,36 @@ export function orDeadLetter(raw: unknown, normalise: () => NormaliseOutcome): N
     if (reason === undefined) throw error;
     return { outcome: 'dead_letter', reason, raw };
   }
+}
+
+/** One entry of a v2 page with its own slice of the page's includes (its author only). */
+export type PageEntry = { entry: unknown; includes: { users: unknown[] }; raw: unknown };
+
+/**
+ * A v2 page `{data: [...], includes, meta}`: one outcome per kept entry. Each entry is stored with its own
+ * slice of the includes (its author), not the whole page. No `data` means an empty page.
+ */
+export function normaliseXPage(params: {
+  page: unknown;
+  authorField: 'author_id' | 'sender_id';
+  isKept?: (entry: unknown) => boolean;
+  normalise: (entry: PageEntry) => NormaliseOutcome;
+}): NormaliseOutcome[] {
+  const { page } = params;
+  if (!isObject(page)) return [{ outcome: 'dead_letter', reason: 'invalid_field:page', raw: page }];
+  const entries = page['data'];
+  if (entries === undefined) return [];
+  if (!Array.isArray(entries)) return [{ outcome: 'dead_letter', reason: 'invalid_field:data', raw: page }];
+  const includes = isObject(page['includes']) ? page['includes'] : {};
+  const usersById = new Map<unknown, unknown>();
+  for (const user of Array.isArray(includes['users']) ? includes['users'] : []) {
+    if (isObject(user)) usersById.set(user['id'], user);
+  }
+  return entries
+    .filter((entry) => params.isKept?.(entry) ?? true)
+    .map((entry) => {
+      const author = isObject(entry) ? usersById.get(entry[params.authorField]) : undefined;
+      const ownIncludes = { users: author === undefined ? [] : [author] };
+      return params.normalise({ entry, includes: ownIncludes, raw: { data: entry, includes: ownIncludes } });
+    });
 }

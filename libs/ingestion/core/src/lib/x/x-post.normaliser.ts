@@ -11,7 +11,7 @@ import {
   requireObject,
   requireString,
 } from './payload-reader';
-import { orDeadLetter, xItem } from './x-item';
+import { normaliseXPage, orDeadLetter, xItem } from './x-item';
 import { publicThreadKey } from './x-thread-key';
 
 /** What a v2 post is to the account: the inbox opens conversations for mentions, replies and quotes only. */
@@ -114,25 +114,11 @@ export function normaliseXStreamMessage(message: unknown, account: AccountRef): 
   return normaliseXPost({ post: message['data'], includes: message['includes'], account, raw: message });
 }
 
-/**
- * A timeline or search page `{data: [...], includes, meta}`: one outcome per post. Each post is stored with
- * its own slice of the includes (its author), not the whole page.
- */
+/** A timeline or search page `{data: [...], includes, meta}`: one outcome per post. */
 export function normaliseXPostPage(page: unknown, account: AccountRef): NormaliseOutcome[] {
-  if (!isObject(page)) return [{ outcome: 'dead_letter', reason: 'invalid_field:page', raw: page }];
-  const posts = page['data'];
-  if (posts === undefined) return [];
-  if (!Array.isArray(posts)) return [{ outcome: 'dead_letter', reason: 'invalid_field:data', raw: page }];
-  const includes = isObject(page['includes']) ? page['includes'] : {};
-  const users = Array.isArray(includes['users']) ? includes['users'] : [];
-  return posts.map((post) => {
-    const authorId = isObject(post) ? post['author_id'] : undefined;
-    const ownIncludes = { users: users.filter((user) => isObject(user) && user['id'] === authorId) };
-    return normaliseXPost({
-      post,
-      includes: ownIncludes,
-      account,
-      raw: { data: post, includes: ownIncludes },
-    });
+  return normaliseXPage({
+    page,
+    authorField: 'author_id',
+    normalise: ({ entry, includes, raw }) => normaliseXPost({ post: entry, includes, account, raw }),
   });
 }
