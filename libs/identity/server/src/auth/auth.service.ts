@@ -52,9 +52,8 @@ export class AuthService {
       ip: params.ip,
       userAgent: params.userAgent,
     });
-    const fullUser = await this.users.findById(user.id);
     this.logger.log({ userId: user.id }, 'Signed in');
-    return { user: toSessionUser(fullUser ?? user), token, expiresAt };
+    return { user: toSessionUser(user), token, expiresAt };
   }
 
   private tooManyAttempts(retryAfterSeconds: number): DomainError {

@@ -7,12 +7,13 @@ import { UserSession } from './user-session.entity';
 export class SessionRepository {
   constructor(@InjectRepository(UserSession) private readonly sessions: Repository<UserSession>) {}
 
-  insert(row: Omit<UserSession, 'id'>): Promise<UserSession> {
+  insert(row: Omit<UserSession, 'id' | 'user'>): Promise<UserSession> {
     return this.sessions.save(this.sessions.create(row));
   }
 
-  findByTokenHash(tokenHash: string): Promise<UserSession | null> {
-    return this.sessions.findOneBy({ tokenHash });
+  /** The session with its user and the user's teams, in one query: this runs on every request. */
+  findWithUserByTokenHash(tokenHash: string): Promise<UserSession | null> {
+    return this.sessions.findOne({ where: { tokenHash }, relations: { user: { teams: true } } });
   }
 
   async touch(params: { id: string; lastSeenAt: Date }): Promise<void> {

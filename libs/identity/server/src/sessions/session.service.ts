@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@vigie/kernel';
 import { APP_CONFIG, type AppConfig, DomainEventBus } from '@vigie/server';
 import type { AppUser } from '../users/app-user.entity';
-import { UserRepository } from '../users/user.repository';
 import { SessionRepository } from './session.repository';
 import { hashSessionToken, newSessionToken } from './session-token';
 
@@ -19,7 +18,6 @@ const touchIntervalMs = 60_000;
 export class SessionService {
   constructor(
     private readonly sessions: SessionRepository,
-    private readonly users: UserRepository,
     private readonly events: DomainEventBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -48,7 +46,7 @@ export class SessionService {
   /** The live session behind a token, or null when unknown, expired, idle too long or the user is inactive. */
   async resolve(token: string | undefined): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.sessions.findByTokenHash(hashSessionToken(token));
+    const session = await this.sessions.findWithUserByTokenHash(hashSessionToken(token));
     if (!session) return null;
     const now = this.clock.now();
     const idleLimitMs = this.config.session.idleMinutes * 60_000;
@@ -56,7 +54,7 @@ export class SessionService {
       await this.sessions.deleteById(session.id);
       return null;
     }
-    const user = await this.users.findById(session.userId);
+    const user = session.user;
     if (!user || !user.isActive) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > touchIntervalMs) {
       await this.sessions.touch({ id: session.id, lastSeenAt: now });

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AppUser } from '../users/app-user.entity';
 
 /** A server-side session: the cookie holds a random token, the table only its SHA-256. */
 @Entity({ name: 'user_session' })
@@ -11,6 +12,10 @@ export class UserSession {
 
   @Column('uuid')
   userId!: string;
+
+  @ManyToOne(() => AppUser, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: AppUser;
 
   @Column('timestamptz')
   createdAt!: Date;

@@ -31,11 +31,12 @@ export class UserRepository {
     return this.users.findOne({ where: { id }, relations: { teams: true } });
   }
 
-  /** With the password hash, for login only. */
+  /** With the password hash (for login only) and the teams. */
   findByEmailWithPassword(email: string): Promise<AppUser | null> {
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
+      .leftJoinAndSelect('user.teams', 'team')
       .where('lower(user.email) = lower(:email)', { email })
       .getOne();
   }
