@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { Browserless } from './support/http';
+import { HttpTestClient } from '@vigie/testing';
 import { demoPassword, runApiExpectingFailure, startApi, tempDir } from './support/processes';
 
 describe('the built API process', () => {
@@ -9,7 +9,7 @@ describe('the built API process', () => {
 
   it('keeps its data in the embedded database across a clean stop and a restart', async () => {
     const first = await startApi({ VIGIE_DATA_DIR: dataDir });
-    const admin = new Browserless(first.url);
+    const admin = new HttpTestClient(first.url);
     expect((await admin.login('admin@vigie.demo', demoPassword)).status).toBe(200);
     const created = await admin.request('POST', '/api/teams', { name: 'Équipe persistante' });
     expect(created.status).toBe(201);
@@ -20,7 +20,7 @@ describe('the built API process', () => {
 
     const second = await startApi({ VIGIE_DATA_DIR: dataDir });
     try {
-      const again = new Browserless(second.url);
+      const again = new HttpTestClient(second.url);
       expect((await again.login('admin@vigie.demo', demoPassword)).status).toBe(200);
       const teams = (await again.request('GET', '/api/teams')).body as { name: string }[];
       expect(teams.map((team) => team.name)).toContain('Équipe persistante');
@@ -98,12 +98,12 @@ describe('the built API process', () => {
       VIGIE_ADMIN_PASSWORD: 'correct-horse-battery-staple',
     });
     try {
-      const boss = new Browserless(api.url);
+      const boss = new HttpTestClient(api.url);
       const login = await boss.login('boss@brand.example', 'correct-horse-battery-staple');
       expect(login.status).toBe(200);
       expect(login.body).toMatchObject({ user: { role: 'admin' } });
       await boss.request('GET', '/api/auth/me');
-      expect((await new Browserless(api.url).login('camille@vigie.demo', demoPassword)).status).toBe(401);
+      expect((await new HttpTestClient(api.url).login('camille@vigie.demo', demoPassword)).status).toBe(401);
     } finally {
       await api.stop();
       rmSync(freshDir, { recursive: true, force: true });

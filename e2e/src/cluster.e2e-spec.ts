@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { socketPath } from '@vigie/contracts';
 import { launchChromium, saveScreenshot } from './support/browser';
-import { Browserless } from './support/http';
+import { HttpTestClient } from '@vigie/testing';
 import { demoPassword, type RunningProcess, startApi } from './support/processes';
 import { isRedisAvailable, sharedPostgres, sharedRedis, type SharedService } from './support/shared-services';
 
@@ -50,9 +50,9 @@ describeWithRedis('two API processes behind Redis', () => {
   });
 
   it('shares sessions: a login on one node is valid on the other', async () => {
-    const client = new Browserless(nodeA.url);
+    const client = new HttpTestClient(nodeA.url);
     expect((await client.login('camille@vigie.demo', demoPassword)).status).toBe(200);
-    const onB = new Browserless(nodeB.url);
+    const onB = new HttpTestClient(nodeB.url);
     onB.cookie = client.cookie;
     expect((await onB.request('GET', '/api/auth/me')).status).toBe(200);
   });
@@ -66,7 +66,7 @@ describeWithRedis('two API processes behind Redis', () => {
     await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
 
     // Sam connects to node A only.
-    const sam = new Browserless(nodeA.url);
+    const sam = new HttpTestClient(nodeA.url);
     await sam.login('sam@vigie.demo', demoPassword);
     const socket = io(nodeA.url, {
       path: socketPath,

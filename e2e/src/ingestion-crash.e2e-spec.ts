@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConversationPage } from '@vigie/contracts';
-import { Browserless } from './support/http';
+import { HttpTestClient } from '@vigie/testing';
 import { freshPostgresDatabase } from './support/shared-services';
 import {
   demoPassword,
@@ -91,7 +91,7 @@ describe('ingestion survives SIGKILL (built API process, built fake X)', () => {
       }
       await producer;
 
-      const admin = new Browserless(api.url);
+      const admin = new HttpTestClient(api.url);
       expect((await admin.login('admin@vigie.demo', demoPassword)).status).toBe(200);
       const storedCount = async () => {
         let total = 0;

@@ -151,7 +151,7 @@ describe('authentication and roles over HTTP (real database)', () => {
   it('ends the session at logout: the same cookie is refused afterwards', async () => {
     const agent = client();
     await agent.login('lea@vigie.demo');
-    const cookie = agent.sessionCookie as string;
+    const cookie = agent.cookie as string;
     expect((await agent.request('POST', '/api/auth/logout')).status).toBe(204);
     const replay = await new ApiClient(context.url, { cookie }).request('GET', '/api/auth/me');
     expect(replay.status).toBe(401);

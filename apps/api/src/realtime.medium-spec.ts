@@ -25,7 +25,7 @@ describe('the socket.io gateway (real database, real socket.io clients)', () => 
   ): Promise<{ socket: TestSocket; client: ApiClient; userId: string }> {
     const client = new ApiClient(context.url);
     const login = await client.login(email);
-    const socket = connectSocket(context.url, client.sessionCookie);
+    const socket = connectSocket(context.url, client.cookie);
     sockets.push(socket);
     await waitForConnect(socket);
     return { socket, client, userId: (login.body as { user: { id: string } }).user.id };
@@ -46,7 +46,7 @@ describe('the socket.io gateway (real database, real socket.io clients)', () => 
   it('refuses a browser handshake from another origin', async () => {
     const client = new ApiClient(context.url);
     await client.login('camille@vigie.demo');
-    const socket = connectSocket(context.url, client.sessionCookie, { origin: 'https://evil.example' });
+    const socket = connectSocket(context.url, client.cookie, { origin: 'https://evil.example' });
     sockets.push(socket);
     await expect(waitForConnect(socket)).rejects.toThrow();
   });

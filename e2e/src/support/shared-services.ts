@@ -1,30 +1,17 @@
-import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { Client } from 'pg';
-import { workspaceRoot } from './processes';
+import { createPostgresDatabase, startPgliteServerProcess } from '@vigie/testing';
 
 export type SharedService = { url: string; stop(): Promise<void> };
 
 /** A new, empty database on the server of `adminUrl`, dropped by `stop()`. */
 export async function freshPostgresDatabase(adminUrl: string, prefix = 'vigie_e2e'): Promise<SharedService> {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async stop() {
-      const dropper = new Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  const database = await createPostgresDatabase({
+    adminUrl,
+    name: `${prefix}_${randomBytes(4).toString('hex')}`,
+  });
+  return { url: database.url, stop: () => database.drop() };
 }
 
 /**
@@ -34,13 +21,8 @@ export async function freshPostgresDatabase(adminUrl: string, prefix = 'vigie_e2
 export async function sharedPostgres(): Promise<SharedService> {
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (adminUrl) return freshPostgresDatabase(adminUrl);
-  const child = fork(join(workspaceRoot, 'libs/shared/testing/jest/pglite-server.mjs'), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve) =>
-    child.once('message', (message) => resolve((message as { port: number }).port)),
-  );
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => stopChild(child) };
+  const server = await startPgliteServerProcess();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${server.port}/postgres`, stop: () => server.stop() };
 }
 
 /** Whether a Redis can be had: REDIS_URL (CI always sets it) or a local redis-server binary. */

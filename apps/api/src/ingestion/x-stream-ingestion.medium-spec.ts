@@ -25,7 +25,7 @@ describe('X ingestion through the filtered stream (real twitter-api-v2 client, f
     context = await startIngestionTest();
     agent = new ApiClient(context.api.url);
     await agent.login('lea@vigie.demo');
-    socket = connectSocket(context.api.url, agent.sessionCookie);
+    socket = connectSocket(context.api.url, agent.cookie);
     socket.on('conversation.created', (event) => created.push(event));
     socket.on('message.received', (event) => received.push(event));
     await waitForConnect(socket);

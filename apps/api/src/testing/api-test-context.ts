@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { type ClientToServerEvents, type ServerToClientEvents, socketPath } from '@vigie/contracts';
 import { loadConfig } from '@vigie/server';
-import { createTestDatabase, FakeClock, type TestDatabase } from '@vigie/testing';
+import { createTestDatabase, FakeClock, HttpTestClient, type TestDatabase } from '@vigie/testing';
 import { createVigieApp, type VigieApp } from '../create-vigie-app';
 
 export const demoPassword = 'demo-password-for-tests';
@@ -42,54 +42,10 @@ export async function startApiForTest(env: Record<string, string> = {}): Promise
   };
 }
 
-export type HttpAnswer = { status: number; body: unknown; headers: Headers };
-
-/** A tiny cookie-keeping HTTP client: one per simulated browser. */
-export class ApiClient {
-  private cookie: string | undefined;
-
-  constructor(
-    private readonly baseUrl: string,
-    private readonly defaultHeaders: Record<string, string> = {},
-  ) {}
-
-  get sessionCookie(): string | undefined {
-    return this.cookie;
-  }
-
-  async request(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<HttpAnswer> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...this.defaultHeaders,
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) {
-      const [pair] = setCookie.split(';');
-      this.cookie = pair?.endsWith('=') ? undefined : pair;
-    }
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON: keep the text
-    }
-    return { status: response.status, body: parsed, headers: response.headers };
-  }
-
-  async login(email: string, password = demoPassword): Promise<HttpAnswer> {
-    return this.request('POST', '/api/auth/login', { email, password });
+/** An HTTP client for the test API that signs in with the demo password unless told otherwise. */
+export class ApiClient extends HttpTestClient {
+  constructor(baseUrl: string, headers: Record<string, string> = {}) {
+    super(baseUrl, { defaultPassword: demoPassword, headers });
   }
 }
 

@@ -1,2 +1,4 @@
 export * from './fake-clock';
 export * from './test-database';
+export * from './database-servers';
+export * from './http-test-client';

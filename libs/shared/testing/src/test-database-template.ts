@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { buildDataSourceOptions, runMigrations } from '@vigie/database';
+import { createPostgresDatabase, dropPostgresDatabase } from './database-servers';
 
 /**
  * What the medium tier's global setup prepared, passed to test files through environment
@@ -19,24 +19,12 @@ export type PreparedTemplate =
   | { kind: 'postgres'; adminUrl: string; templateName: string }
   | { kind: 'pglite'; dumpPath: string; folder: string };
 
-export function databaseUrlWithName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 export async function prepareTemplate(): Promise<PreparedTemplate> {
   const adminUrl = process.env['TEST_DATABASE_URL'];
   if (adminUrl) {
     const templateName = `vigie_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const admin = new Client({ connectionString: adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${templateName}`);
-    } finally {
-      await admin.end();
-    }
-    const connection = { kind: 'url' as const, url: databaseUrlWithName(adminUrl, templateName) };
+    const database = await createPostgresDatabase({ adminUrl, name: templateName });
+    const connection = { kind: 'url' as const, url: database.url };
     await runMigrations({ options: buildDataSourceOptions({ connection, entities: [] }), lock: 'none' });
     process.env['VIGIE_TEST_TEMPLATE'] = JSON.stringify({ kind: 'postgres', adminUrl, templateName });
     return { kind: 'postgres', adminUrl, templateName };
@@ -70,11 +58,5 @@ export async function dropTemplate(template: PreparedTemplate): Promise<void> {
     rmSync(template.folder, { recursive: true, force: true });
     return;
   }
-  const admin = new Client({ connectionString: template.adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${template.templateName} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropPostgresDatabase({ adminUrl: template.adminUrl, name: template.templateName });
 }

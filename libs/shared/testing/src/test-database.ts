@@ -1,9 +1,7 @@
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import type { DatabaseConnection } from '@vigie/database';
-import { databaseUrlWithName, type PreparedTemplate } from './test-database-template';
+import { createPostgresDatabase, startPgliteServerProcess } from './database-servers';
+import type { PreparedTemplate } from './test-database-template';
 
 export type TestDatabase = {
   connection: DatabaseConnection;
@@ -29,43 +27,21 @@ function readTemplate(): PreparedTemplate {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = readTemplate();
   if (template.kind === 'postgres') {
-    const name = `vigie_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: template.adminUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.templateName}`);
-    } finally {
-      await admin.end();
-    }
+    const database = await createPostgresDatabase({
+      adminUrl: template.adminUrl,
+      name: `vigie_t_${process.pid}_${randomBytes(4).toString('hex')}`,
+      template: template.templateName,
+    });
     return {
       kind: 'postgres',
-      connection: { kind: 'url', url: databaseUrlWithName(template.adminUrl, name) },
-      async destroy() {
-        const dropper = new Client({ connectionString: template.adminUrl });
-        await dropper.connect();
-        try {
-          await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        } finally {
-          await dropper.end();
-        }
-      },
+      connection: { kind: 'url', url: database.url },
+      destroy: () => database.drop(),
     };
   }
-  const child = fork(join(__dirname, '../jest/pglite-server.mjs'), [template.dumpPath], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`PGlite test server exited early (code ${code})`)));
-  });
+  const server = await startPgliteServerProcess(template.dumpPath);
   return {
     kind: 'pglite',
-    connection: { kind: 'embedded', host: '127.0.0.1', port },
-    async destroy() {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    },
+    connection: { kind: 'embedded', host: '127.0.0.1', port: server.port },
+    destroy: () => server.stop(),
   };
 }
