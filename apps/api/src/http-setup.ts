@@ -11,17 +11,11 @@ import { SessionService, sessionCookieName } from '@vigie/identity-server';
 import { VigieIoAdapter } from '@vigie/realtime-server';
 
 /** Express errors raised before Nest routes (the JSON body parser) answer in the API's error shape. */
-function bodyParserErrorHandler(
-  error: unknown,
-  request: Request,
-  response: Response,
-  next: NextFunction,
-): void {
-  const filter = new ApiExceptionFilter();
-  if (response.headersSent) return next(error);
-  filter.catch(error, {
-    switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
-  } as never);
+function bodyParserErrorHandler(filter: ApiExceptionFilter) {
+  return (error: unknown, request: Request, response: Response, next: NextFunction): void => {
+    if (response.headersSent) return next(error);
+    filter.send({ exception: error, request, response });
+  };
 }
 
 function resolveConsoleDir(config: AppConfig): string | undefined {
@@ -35,6 +29,7 @@ function resolveConsoleDir(config: AppConfig): string | undefined {
 
 /** Security headers, body parsing, CORS, validation, OpenAPI, sockets and the console's files. */
 export function configureHttp(app: NestExpressApplication, config: AppConfig): { consoleDir?: string } {
+  const errorFilter = new ApiExceptionFilter();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
@@ -51,7 +46,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): {
   // Webhooks are verified by an HMAC over the exact bytes: keep them raw (the JSON parser then skips them).
   app.use('/api/webhooks', express.raw({ type: () => true, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
-  app.use(bodyParserErrorHandler);
+  app.use(bodyParserErrorHandler(errorFilter));
   app.use(cookieParser());
   const origins = [
     config.http.consoleOrigin,
@@ -59,7 +54,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): {
   ].filter(Boolean) as string[];
   app.enableCors({ origin: origins.length ? origins : false, credentials: true });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(errorFilter);
   app.useWebSocketAdapter(new VigieIoAdapter(app, config));
   setUpOpenApi(app);
   const consoleDir = resolveConsoleDir(config);

@@ -73,11 +73,6 @@ export class RealtimeGateway
         room.emit('session.ended', { reason });
         room.disconnectSockets(true);
       }),
-      this.events.subscribe('agent.presence.changed', (presence) => {
-        this.server
-          .to([rooms.role('supervisor'), rooms.role('admin')])
-          .emit('agent.presence.changed', presence);
-      }),
       // Conversation traffic goes to every console that works the inbox. Routing (a later issue) will narrow
       // it to the assigned agent, their team and supervisors.
       this.events.subscribe('conversation.created', (payload) => {
@@ -119,14 +114,20 @@ export class RealtimeGateway
     };
   }
 
+  /**
+   * Sockets are the source of presence: consoles that may see the agent hear it here, and the domain
+   * event lets other domains (routing) react. The gateway does not forward that event back to sockets.
+   */
   private announcePresence(identity: SocketIdentity, status: 'online' | 'offline'): void {
-    this.server.to(presenceAudience(identity)).emit('agent.presence.changed', {
+    const presence = {
       userId: identity.userId,
       displayName: identity.displayName,
       role: identity.role,
       status,
       at: this.clock.now().toISOString(),
-    });
+    };
+    this.server.to(presenceAudience(identity)).emit('agent.presence.changed', presence);
+    this.events.publish('agent.presence.changed', presence);
   }
 
   onModuleDestroy(): void {

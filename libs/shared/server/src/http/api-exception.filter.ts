@@ -66,8 +66,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
+    this.send({ exception, request: http.getRequest(), response: http.getResponse() });
+  }
+
+  /**
+   * Answers one error in the API's shape. Also used by the Express error handler that catches what
+   * fails before Nest routes (the JSON body parser), so both paths answer alike.
+   */
+  send(params: { exception: unknown; request: Request & { id?: unknown }; response: Response }): void {
+    const { exception, request, response } = params;
     const body = this.toBody(exception);
     body.requestId = typeof request.id === 'string' ? request.id : undefined;
     if (body.statusCode >= 500) {
