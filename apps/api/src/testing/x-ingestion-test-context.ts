@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { type FakeX, type FakeXOptions, startFakeX } from '@vigie/fake-x-testing';
+import { fakeXControl, type FakeX, type FakeXOptions, startFakeX } from '@vigie/fake-x-testing';
 import { ApiClient, type ApiTestContext, startApiForTest } from './api-test-context';
 
 export const testSecretKey = Buffer.alloc(32, 9).toString('base64');
@@ -64,14 +64,7 @@ export async function startIngestionTest(
     dataSource,
     admin,
     demo: { brandId: demoAccount.brandId, accountId: demoAccount.id },
-    control: async <T>(method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${fakeX.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    },
+    control: fakeXControl(fakeX.url),
     count: async (sql, params = []) =>
       Number(((await dataSource.query(sql, params)) as { count: string }[])[0]?.count ?? 0),
     async close() {

@@ -31,14 +31,7 @@ export async function startFakeXTestContext(options: FakeXOptions = {}): Promise
     app: createLocalXClient('app-bearer-token', fakeX.url),
     brand: userClient(DEFAULT_BRAND_ACCESS_TOKEN),
     userClient,
-    control: async <T>(method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${fakeX.url}${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    },
+    control: fakeXControl(fakeX.url),
     close: () => fakeX.close(),
   };
 }
@@ -77,4 +70,16 @@ export function waitFor(predicate: () => boolean, timeoutMs = 3000): Promise<voi
     };
     check();
   });
+}
+
+/** A caller of the fake's control API (`/control/*`) at `baseUrl`. */
+export function fakeXControl(baseUrl: string) {
+  return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as T };
+  };
 }

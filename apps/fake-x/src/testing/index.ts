@@ -9,6 +9,7 @@ export {
 export { createLocalXClient, localXPlugin } from './local-x.plugin';
 export {
   createCustomer,
+  fakeXControl,
   injectPost,
   startFakeXTestContext,
   type FakeXTestContext,
