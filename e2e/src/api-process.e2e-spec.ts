@@ -49,6 +49,9 @@ describe('the built API process', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const signalledAt = Date.now();
     const exitCode = api.stop();
+    // While it drains, readiness turns away new traffic but requests are still served.
+    const readiness = await new HttpTestClient(api.url).request('GET', '/api/ready');
+    expect(readiness).toMatchObject({ status: 503, body: { status: 'draining' } });
     const outcomes = await Promise.all(requests.map((request) => request.outcome));
     expect(await exitCode).toBe(0);
     expect(api.output()).toContain('Shutdown complete');

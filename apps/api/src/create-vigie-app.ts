@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { buildDataSourceOptions, type DatabaseConnection, runMigrations } from '@vigie/database';
 import type { Clock } from '@vigie/kernel';
-import { type AppConfig, type EmbeddedPostgres, startEmbeddedPostgres } from '@vigie/server';
+import { type AppConfig, type EmbeddedPostgres, LifecycleState, startEmbeddedPostgres } from '@vigie/server';
 import { IngestionSupervisor } from '@vigie/ingestion-server';
 import { AppModule } from './app.module';
 import { entities } from './entities';
@@ -60,8 +60,11 @@ export async function createVigieApp(params: {
       url,
       consoleDir,
       async close() {
-        // Stop accepting, let in-flight requests finish, then free idle keep-alive sockets.
-        server.closeIdleConnections?.();
+        // Report "draining" first and keep serving for a moment: load balancers stop sending, and requests
+        // already written to accepted connections get read (closing then would reset them). Then stop
+        // accepting, close idle keep-alive sockets, and let in-flight requests finish.
+        app.get(LifecycleState).startDraining();
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainDelayMs));
         await app.close();
         await embedded?.stop();
       },

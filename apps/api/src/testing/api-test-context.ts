@@ -23,6 +23,7 @@ export async function startApiForTest(env: Record<string, string> = {}): Promise
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'silent',
+      SHUTDOWN_DRAIN_DELAY_MS: '0',
       VIGIE_DEMO: 'true',
       VIGIE_DEMO_PASSWORD: demoPassword,
       ...env,

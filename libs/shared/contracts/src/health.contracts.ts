@@ -1,7 +1,8 @@
 export type HealthResponse = { status: 'ok' };
 
 export type ReadinessResponse = {
-  status: 'ready' | 'not_ready';
+  /** `draining`: shutting down; load balancers should stop sending traffic here. */
+  status: 'ready' | 'not_ready' | 'draining';
   database: 'up' | 'down';
   migrations: { applied: number; pending: number };
 };

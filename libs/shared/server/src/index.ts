@@ -2,6 +2,7 @@ export * from './config/app-config';
 export * from './database/embedded-postgres';
 export * from './events/domain-event-bus';
 export * from './health/health.controller';
+export * from './health/lifecycle-state';
 export * from './http/access.decorators';
 export * from './http/api-exception.filter';
 export * from './http/validation.pipe';

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CLOCK, systemClock } from '@vigie/kernel';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DomainEventBus } from './events/domain-event-bus';
+import { LifecycleState } from './health/lifecycle-state';
 
 /**
  * What every domain module may inject: the validated AppConfig, the Clock and the event bus.
@@ -17,8 +18,9 @@ export class ServerCoreModule {
         { provide: APP_CONFIG, useValue: params.config },
         { provide: CLOCK, useValue: params.clock ?? systemClock },
         DomainEventBus,
+        LifecycleState,
       ],
-      exports: [APP_CONFIG, CLOCK, DomainEventBus],
+      exports: [APP_CONFIG, CLOCK, DomainEventBus, LifecycleState],
     };
   }
 }

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
     expect(config.session.isCookieSecure).toBe(false);
     expect(config.demo).toEqual({ isEnabled: false, password: defaultDemoPassword });
     expect(config.nodeName).toBe('test-node');
+    expect(config.shutdownDrainDelayMs).toBe(500);
   });
 
   it('treats empty strings as unset', () => {

@@ -51,6 +51,7 @@ const environmentSchema = z.object({
   VIGIE_DEMO: booleanString.default(false),
   VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   VIGIE_NODE_NAME: z.string().min(1).optional(),
   VIGIE_SECRET_KEY: z
     .string()
@@ -115,6 +116,7 @@ export type AppConfig = {
   bootstrapAdmin?: { email: string; password: string };
   demo: { isEnabled: boolean; password: string };
   shutdownTimeoutMs: number;
+  shutdownDrainDelayMs: number;
   nodeName: string;
   /** 32 bytes for AES-256-GCM of channel credentials; absent in development (a per-install key file is used). */
   secretKey?: Buffer;
@@ -201,6 +203,7 @@ export function loadConfig(
         : undefined,
     demo: { isEnabled: values.VIGIE_DEMO, password: values.VIGIE_DEMO_PASSWORD ?? defaultDemoPassword },
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainDelayMs: values.SHUTDOWN_DRAIN_DELAY_MS,
     nodeName: values.VIGIE_NODE_NAME ?? defaults.nodeName,
     secretKey: values.VIGIE_SECRET_KEY ? Buffer.from(values.VIGIE_SECRET_KEY, 'base64') : undefined,
     x: { apiBaseUrl: values.X_API_BASE_URL, isBaseUrlOverrideAllowed: values.X_ALLOW_BASE_URL_OVERRIDE },

@@ -5,11 +5,15 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthResponse, ReadinessResponse } from '@vigie/contracts';
 import { Public } from '../http/access.decorators';
+import { LifecycleState } from './lifecycle-state';
 
 @ApiTags('health')
 @Controller()
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: LifecycleState,
+  ) {}
 
   /** Alive: the process answers. Load balancers restart it when this fails. */
   @Public()
@@ -20,7 +24,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready: the database answers and every migration is applied. */
+  /** Ready: the database answers, every migration is applied, and the process is not shutting down. */
   @Public()
   @Get('ready')
   @ApiOkResponse({ description: 'Ready to serve' })
@@ -32,10 +36,10 @@ export class HealthController {
         'SELECT count(*) AS count FROM schema_migration',
       );
       const applied = Number(rows[0]?.count ?? 0);
-      const isReady = applied >= total;
+      const isReady = applied >= total && !this.lifecycle.isDraining;
       response.status(isReady ? 200 : 503);
       return {
-        status: isReady ? 'ready' : 'not_ready',
+        status: this.lifecycle.isDraining ? 'draining' : isReady ? 'ready' : 'not_ready',
         database: 'up',
         migrations: { applied, pending: Math.max(0, total - applied) },
       };
