@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CrmModule } from '@vigie/crm-server';
+import { ConversationParticipants } from './activity/conversation-activity';
 import { Conversation } from './conversations/conversation.entity';
 import { ConversationRepository } from './conversations/conversation.repository';
 import { ConversationsController } from './conversations/conversations.controller';
@@ -14,7 +15,13 @@ export const inboxEntities = [Conversation, Message];
 @Module({
   imports: [TypeOrmModule.forFeature(inboxEntities), CrmModule],
   controllers: [ConversationsController],
-  providers: [ConversationRepository, MessageRepository, ConversationsService, InboundRecorderService],
-  exports: [InboundRecorderService, ConversationsService],
+  providers: [
+    ConversationRepository,
+    MessageRepository,
+    ConversationsService,
+    InboundRecorderService,
+    ConversationParticipants,
+  ],
+  exports: [InboundRecorderService, ConversationsService, ConversationParticipants],
 })
 export class InboxModule {}

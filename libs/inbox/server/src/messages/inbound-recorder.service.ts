@@ -8,15 +8,26 @@ import {
   type InboundMessage,
 } from '@vigie/inbox-core';
 import { CLOCK, type Clock } from '@vigie/kernel';
+import { triagePost } from '@vigie/triage-core';
 import { DomainEventBus } from '@vigie/server';
-import { ConversationRepository } from '../conversations/conversation.repository';
+import {
+  type ConversationActivity,
+  ConversationParticipants,
+  type ThreadAction,
+} from '../activity/conversation-activity';
+import { ConversationRepository, type ThreadConversation } from '../conversations/conversation.repository';
 import { toConversationSummary, toMessageView, unknownContact } from '../conversations/conversation.mapper';
 import { MessageRepository } from './message.repository';
 
 /** What became of one inbound item. */
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
 
-type Stored = { messageId: string; conversationId: string; isConversationCreated: boolean };
+type Stored = {
+  messageId: string;
+  conversationId: string;
+  isConversationCreated: boolean;
+  activity: ConversationActivity;
+};
 
 /** Deadlock and serialisation failures: the transaction is retried whole (real PostgreSQL only). */
 const retryableCodes = new Set(['40P01', '40001']);
@@ -38,6 +49,7 @@ export class InboundRecorderService {
     private readonly conversations: ConversationRepository,
     private readonly contacts: ContactsService,
     private readonly events: DomainEventBus,
+    private readonly participants: ConversationParticipants,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -65,6 +77,10 @@ export class InboundRecorderService {
   ): Promise<(Stored | RecordOutcome)[]> {
     const results: (Stored | RecordOutcome)[] = [];
     for (const item of items) results.push(await this.recordOne(manager, item));
+    await this.participants.notify(
+      manager,
+      results.filter((entry): entry is Stored => typeof entry !== 'string').map((entry) => entry.activity),
+    );
     return results;
   }
 
@@ -85,14 +101,27 @@ export class InboundRecorderService {
       const reopened =
         decision.action === 'reopen' ? applyConversationEvent(current, { kind: 'reopened' }) : current;
       const authorContactId = item.isFromAccount ? null : await this.recordAuthor(manager, item);
+      const state = applyConversationEvent(reopened, event);
       await this.conversations.recordMessage(manager, {
         conversationId: current.id,
-        state: applyConversationEvent(reopened, event),
+        state,
         sentAt: item.sentAt,
         text: item.text,
       });
       await this.messages.attach(manager, { messageId, conversationId: current.id, authorContactId });
-      return { messageId, conversationId: current.id, isConversationCreated: false };
+      return {
+        messageId,
+        conversationId: current.id,
+        isConversationCreated: false,
+        activity: activityOf({
+          item,
+          messageId,
+          conversation: current,
+          contactId: authorContactId,
+          thread: decision.action === 'reopen' ? 'reopened' : 'joined',
+          state,
+        }),
+      };
     }
     if (item.isFromAccount) {
       // The brand answering a thread Vigie never saw opens nothing (docs/adr/0010).
@@ -111,21 +140,46 @@ export class InboundRecorderService {
     });
     if (conversationId) {
       await this.messages.attach(manager, { messageId, conversationId, authorContactId: contactId });
-      return { messageId, conversationId, isConversationCreated: true };
+      return {
+        messageId,
+        conversationId,
+        isConversationCreated: true,
+        activity: activityOf({
+          item,
+          messageId,
+          conversation: { id: conversationId },
+          contactId,
+          thread: decision.action === 'create_linked' ? 'created_linked' : 'created',
+          state,
+        }),
+      };
     }
     // Another transaction opened the thread's conversation meanwhile: join it.
     const winner = (await this.conversations.findLatestForThread(manager, {
       channelAccountId: item.channelAccountId,
       threadKey,
     })) as ConversationState & { id: string };
+    const joinedState = applyConversationEvent(winner, event);
     await this.conversations.recordMessage(manager, {
       conversationId: winner.id,
-      state: applyConversationEvent(winner, event),
+      state: joinedState,
       sentAt: item.sentAt,
       text: item.text,
     });
     await this.messages.attach(manager, { messageId, conversationId: winner.id, authorContactId: contactId });
-    return { messageId, conversationId: winner.id, isConversationCreated: false };
+    return {
+      messageId,
+      conversationId: winner.id,
+      isConversationCreated: false,
+      activity: activityOf({
+        item,
+        messageId,
+        conversation: winner,
+        contactId,
+        thread: 'joined',
+        state: joinedState,
+      }),
+    };
   }
 
   /** A v1.1 reply's thread is the stored thread of the post it answers, when Vigie has it. */
@@ -170,4 +224,40 @@ export class InboundRecorderService {
       this.events.publish('message.received', { message: toMessageView(message), conversation: summary });
     }
   }
+}
+
+/** The participants' view of one recorded inbound message. */
+function activityOf(params: {
+  item: InboundMessage;
+  messageId: string;
+  conversation: Pick<ThreadConversation, 'id'>;
+  contactId: string | null;
+  thread: ThreadAction;
+  state: ConversationState;
+}): ConversationActivity {
+  const { item } = params;
+  const common = {
+    conversationId: params.conversation.id,
+    brandId: item.brandId,
+    channelAccountId: item.channelAccountId,
+    messageId: params.messageId,
+    at: item.sentAt,
+    state: params.state,
+  };
+  if (item.isFromAccount || !params.contactId)
+    return { kind: 'brand_answered', ...common, via: 'channel', userId: null };
+  return {
+    kind: 'customer_wrote',
+    ...common,
+    contactId: params.contactId,
+    messageKind: item.kind,
+    language: item.language,
+    text: item.text,
+    thread: params.thread,
+    triage: triagePost({
+      text: item.text,
+      authorFollowers: item.author.followersCount ?? undefined,
+      isAuthorVerified: item.author.isVerified,
+    }),
+  };
 }
