@@ -2,7 +2,7 @@
  * Spike detector bench.
  *
  *   npm run bench:spikes -- --data <dir> --labels <labels.json> --out <dir>
- *   npm run bench:spikes -- --synthetic --out <dir> [--seed 7]
+ *   npm run bench:spikes -- --synthetic --out <dir> [--seed 7] [--weeks 4]
  *
  * The first form replays every `timestamp,value` CSV of a folder through one detector per file, writes
  * `<out>/<file>.csv` with `timestamp,value,anomaly_score,alert` (alert = 1 on the bucket where an alert
@@ -42,6 +42,8 @@ type BenchOptions = {
   readonly outDirectory: string;
   readonly isSynthetic: boolean;
   readonly seed: number;
+  /** Length of each synthetic series: the same 24 outages spread over more weeks are rarer. */
+  readonly weeks: number;
   readonly isVerbose: boolean;
   readonly parameters: SpikeParameters;
 };
@@ -74,6 +76,7 @@ function parseArguments(argumentsList: readonly string[]): BenchOptions {
   let isSynthetic = false;
   let isVerbose = false;
   let seed = 7;
+  let weeks = 4;
   const overrides: Record<string, number | number[]> = {};
   for (let index = 0; index < argumentsList.length; index += 1) {
     const flag = argumentsList[index];
@@ -89,6 +92,7 @@ function parseArguments(argumentsList: readonly string[]): BenchOptions {
     else if (flag === '--synthetic') isSynthetic = true;
     else if (flag === '--verbose') isVerbose = true;
     else if (flag === '--seed') seed = Number(value());
+    else if (flag === '--weeks') weeks = Number(value());
     else if (flag === '--set') {
       // Exploration only: overrides one parameter for every series of the run (never per series).
       const [key, raw] = value().split('=');
@@ -97,9 +101,10 @@ function parseArguments(argumentsList: readonly string[]): BenchOptions {
     } else if (flag !== '--') fail(`unknown argument ${flag}`);
   }
   if (outDirectory === null) fail('--out <dir> is required');
+  if (!Number.isInteger(weeks) || weeks < 2) fail('--weeks must be an integer of at least 2');
   if (!isSynthetic && dataDirectory === null) fail('--data <dir> is required (or use --synthetic)');
   const parameters = { ...DEFAULT_SPIKE_PARAMETERS, ...overrides } as SpikeParameters;
-  return { dataDirectory, labelsPath, outDirectory, isSynthetic, seed, isVerbose, parameters };
+  return { dataDirectory, labelsPath, outDirectory, isSynthetic, seed, weeks, isVerbose, parameters };
 }
 
 function fail(message: string): never {
@@ -324,8 +329,10 @@ function printMarkdownTable(header: readonly string[], lines: readonly (readonly
 }
 
 function runSynthetic(options: BenchOptions): void {
-  process.stderr.write(`generating the synthetic outage suite (seed ${options.seed}) …\n`);
-  const suite = generateOutageSuite({ seed: options.seed });
+  process.stderr.write(
+    `generating the synthetic outage suite (seed ${options.seed}, ${options.weeks} weeks per series) …\n`,
+  );
+  const suite = generateOutageSuite({ seed: options.seed, weeks: options.weeks });
   type Outcome = {
     series: SyntheticSeries;
     delayMinutes: number | null;

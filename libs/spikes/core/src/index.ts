@@ -10,3 +10,4 @@ export * from './evaluation/alert-metrics';
 export * from './synthetic/seeded-random';
 export * from './synthetic/outage-suite';
 export * from './terms/term-rise-tracker';
+export * from './topics/spike-topics';

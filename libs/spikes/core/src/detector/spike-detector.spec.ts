@@ -1,6 +1,6 @@
 import { SpikeDetector } from './spike-detector';
 import { DEFAULT_SPIKE_PARAMETERS } from './spike-parameters';
-import { type SpikeBucketResult } from './spike-detector.types';
+import { type SpikeAlertPhase, type SpikeBucketResult } from './spike-detector.types';
 import { createSeededRandom } from '../synthetic/seeded-random';
 
 const MINUTE_MS = 60_000;
@@ -101,6 +101,43 @@ describe('SpikeDetector', () => {
     );
     expect(endMinute).toBeGreaterThan(spikeStart + 60);
     expect(endMinute - (spikeStart + 60)).toBeLessThanOrEqual(6 * 60);
+  });
+
+  it('keeps one alert through a burst that comes in waves instead of flapping', () => {
+    // 5-minute buckets on a series with a slowly drifting level (as news-driven brand totals have): the
+    // learned 4-hour dispersion is large, so the calm window alone calls a one-bucket burst over at once
+    // and the next wave, ten minutes later, would open a second incident for the same event.
+    const bucketsPerDay = 288;
+    const waveBuckets = [6 * bucketsPerDay + 120, 6 * bucketsPerDay + 122];
+    const replayWaves = (minimumAlertMinutes: number): SpikeAlertPhase[] => {
+      const detector = SpikeDetector.create({
+        setup: { bucketSeconds: 300, timeZone: 'UTC' },
+        parameters: { ...DEFAULT_SPIKE_PARAMETERS, minimumAlertMinutes },
+      });
+      const noise = createSeededRandom(9);
+      const counts = createSeededRandom(1);
+      const persistence = Math.exp(-1 / 24);
+      let drift = 0;
+      return Array.from({ length: 7 * bucketsPerDay }, (_, bucket) => {
+        drift = persistence * drift + 0.5 * Math.sqrt(1 - persistence ** 2) * noise.nextGaussian();
+        const rate = (waveBuckets.includes(bucket) ? 200 : 10) * Math.exp(drift);
+        return detector.observe({
+          bucketStartMs: START_MS + bucket * 300_000,
+          count: counts.nextPoisson(rate),
+        }).alertPhase;
+      });
+    };
+    const startsOf = (phases: readonly SpikeAlertPhase[]): number[] =>
+      phases.flatMap((phase, bucket) => (bucket >= bucketsPerDay && phase === 'started' ? [bucket] : []));
+
+    expect(startsOf(replayWaves(0))).toEqual(waveBuckets);
+
+    const phases = replayWaves(DEFAULT_SPIKE_PARAMETERS.minimumAlertMinutes);
+    expect(startsOf(phases)).toEqual([waveBuckets[0]]);
+    const endBucket = phases.indexOf('ended', waveBuckets[0]);
+    expect((endBucket - waveBuckets[0]) * 5).toBeGreaterThanOrEqual(
+      DEFAULT_SPIKE_PARAMETERS.minimumAlertMinutes,
+    );
   });
 
   it('grades a ten-fold outage as critical', () => {

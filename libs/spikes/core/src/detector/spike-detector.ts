@@ -243,6 +243,13 @@ export class SpikeDetector {
     // long": under the null a bucket exceeds z 1.5 about 7% of the time, so requiring a clean run of 48
     // (5-min) or 240 (1-min) buckets kept alerts open for days on noisy series and hid the next spike.
     if (scan.calmWindowZ >= parameters.endZ) return 'ongoing';
+    // A minimum duration as well: where the learned 4-hour dispersion is large, the calm window alone calls a
+    // one-bucket burst over at the next bucket, and the next wave of the same event would open a new alert.
+    if (
+      alert.startedAtMs !== null &&
+      bucketStartMs - alert.startedAtMs < parameters.minimumAlertMinutes * 60_000
+    )
+      return 'ongoing';
     alert.isActive = false;
     return 'ended';
   }

@@ -35,6 +35,8 @@ export type SpikeParameters = {
   /** An alert ends once the last `calmMinutes`, taken as one window, are below this z. */
   readonly endZ: number;
   readonly calmMinutes: number;
+  /** An alert lasts at least this long, so one burst in several waves stays one alert (no flapping). */
+  readonly minimumAlertMinutes: number;
   /** Buckets beyond this z are clipped before the baseline learns from them. */
   readonly learningClipZ: number;
   /**

@@ -19,6 +19,7 @@ export const DEFAULT_SPIKE_PARAMETERS: SpikeParameters = {
   halfWindowZRatio: 0.5,
   endZ: 1.5,
   calmMinutes: 240,
+  minimumAlertMinutes: 120,
   learningClipZ: 3,
   learningShrinkPower: 3,
   minimumExcessPerHour: 6,
