@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ConversationPage } from '@vigie/contracts';
 import { HttpTestClient } from '@vigie/testing';
 import { freshPostgresDatabase } from './support/shared-services';
+import { switchOutOfHoursAnswerOff } from './support/sla-policy';
 import {
   demoPassword,
   type RunningProcess,
@@ -56,6 +57,7 @@ describe('ingestion survives SIGKILL (built API process, built fake X)', () => {
       INGESTION_LEASE_RETRY_MS: '200',
     };
     let api: RunningProcess = await startApi(apiEnv);
+    await switchOutOfHoursAnswerOff(api.url);
     const control = async (path: string, body: unknown) => {
       const response = await fetch(`${fakeX.url}${path}`, {
         method: 'POST',

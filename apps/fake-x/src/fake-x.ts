@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { controlBurstRoutes } from './routes/control-burst-routes';
 import { controlFaultRoutes } from './routes/control-fault-routes';
 import { controlWorldRoutes } from './routes/control-world-routes';
 import { dmRoutes } from './routes/dm-routes';
@@ -92,6 +93,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     ...dmRoutes(services),
     ...controlWorldRoutes(services),
     ...controlFaultRoutes(services),
+    ...controlBurstRoutes(services),
   ]);
   const server = createServer((request, response) => void router.dispatch(request, response));
   server.keepAliveTimeout = 5_000;

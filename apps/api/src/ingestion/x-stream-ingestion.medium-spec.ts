@@ -105,7 +105,7 @@ describe('X ingestion through the filtered stream (real twitter-api-v2 client, f
     expect(conversation.waitingSince).toBeNull();
   });
 
-  it('opens nothing for a retweet, but opens a conversation for a quote', async () => {
+  it('stores a retweet without a wait (docs/adr/0013), and opens a waiting conversation for a quote', async () => {
     await createCustomer(context, 'chloe_r');
     const brandPost = await injectPost(context, { author: 'VigieTelecom', text: 'Nouvelle offre fibre !' });
     const retweet = await injectPost(context, { author: 'chloe_r', retweetOf: brandPost.id });
@@ -116,7 +116,12 @@ describe('X ingestion through the filtered stream (real twitter-api-v2 client, f
     });
     await waitUntil(async () => (await messageCount(context, quote.id)) === 1);
 
-    expect(await messageCount(context, retweet.id)).toBe(0);
+    await waitUntil(async () => (await messageCount(context, retweet.id)) === 1);
+    expect(await conversationOf(retweet.id)).toMatchObject({
+      needsReply: false,
+      waitingSince: null,
+      messages: [{ kind: 'retweet', needsReply: false }],
+    });
     expect(await messageCount(context, brandPost.id)).toBe(0);
     expect(await conversationOf(quote.id)).toMatchObject({ status: 'open', messages: [{ kind: 'quote' }] });
   });

@@ -1,6 +1,19 @@
 import { DataSource } from 'typeorm';
+import type { SlaPolicyBody } from '@vigie/contracts';
+import { defaultSlaPolicySpec } from '@vigie/sla-core';
+import { loadConfig } from '@vigie/server';
+import { createVigieApp, type VigieApp } from '../create-vigie-app';
 import { fakeXControl, type FakeX, type FakeXOptions, startFakeX } from '@vigie/fake-x-testing';
-import { ApiClient, type ApiTestContext, startApiForTest } from './api-test-context';
+import type { MessageReceived } from '@vigie/contracts';
+import {
+  ApiClient,
+  type ApiTestContext,
+  connectSocket,
+  demoPassword,
+  startApiForTest,
+  type TestSocket,
+  waitForConnect,
+} from './api-test-context';
 
 export const testSecretKey = Buffer.alloc(32, 9).toString('base64');
 
@@ -25,7 +38,15 @@ export type IngestionTestContext = {
  * client, with fast timings: keep-alives every 100 ms, a stall noticed after 600 ms, polls every 100 ms.
  */
 export async function startIngestionTest(
-  options: { fakeX?: FakeXOptions; env?: Record<string, string> } = {},
+  options: {
+    fakeX?: FakeXOptions;
+    env?: Record<string, string>;
+    /**
+     * The demo brand answers out of hours on its own (docs/sla.md), which adds a brand post to conversations
+     * depending on the time of day the tests run. Off unless a test is about it.
+     */
+    isOutOfHoursAnswerOn?: boolean;
+  } = {},
 ): Promise<IngestionTestContext> {
   const fakeX = await startFakeX({
     log: () => undefined,
@@ -58,6 +79,19 @@ export async function startIngestionTest(
   }[];
   const demoAccount = accounts[0];
   if (!demoAccount) throw new Error('the demo X account was not connected');
+  if (!options.isOutOfHoursAnswerOn) {
+    const quiet: SlaPolicyBody = {
+      ...defaultSlaPolicySpec,
+      position: 1000,
+      outOfHours: { ...defaultSlaPolicySpec.outOfHours, isEnabled: false },
+    };
+    const { status } = await admin.request(
+      'PUT',
+      `/api/brands/${demoAccount.brandId}/sla-policies/tests-without-out-of-hours-answer`,
+      quiet,
+    );
+    if (status !== 200) throw new Error(`could not switch the out-of-hours answer off: ${status}`);
+  }
   return {
     fakeX,
     api,
@@ -113,3 +147,54 @@ export async function injectPost(
 
 export const messageCount = (context: IngestionTestContext, externalId: string) =>
   context.count(`SELECT count(*) FROM message WHERE channel = 'x' AND external_id = $1`, [externalId]);
+
+/** Waits until the API holds the fake X's filtered stream. */
+export async function waitForStream(context: IngestionTestContext): Promise<void> {
+  await waitUntil(
+    async () =>
+      (await context.control<{ data: { isConnected: boolean } }>('GET', '/control/stream')).body.data
+        .isConnected,
+  );
+}
+
+/** A logged-in agent with a connected socket that keeps every `message.received` it hears. */
+export async function connectAgent(
+  context: IngestionTestContext,
+  email = 'lea@vigie.demo',
+): Promise<{ agent: ApiClient; socket: TestSocket; received: MessageReceived[] }> {
+  const agent = new ApiClient(context.api.url);
+  await agent.login(email);
+  const socket = connectSocket(context.api.url, agent.cookie);
+  const received: MessageReceived[] = [];
+  socket.on('message.received', (event) => received.push(event));
+  await waitForConnect(socket);
+  return { agent, socket, received };
+}
+
+/**
+ * A second Vigie process on the same database, X fake and clock (for multi-process tests); close it yourself.
+ * `env` adds to the test settings (e.g. long sessions when the clock travels).
+ */
+export function startSecondNode(
+  context: IngestionTestContext,
+  params: { nodeName: string; env?: Record<string, string> },
+): Promise<VigieApp> {
+  return createVigieApp({
+    config: loadConfig(
+      {
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        SHUTDOWN_DRAIN_DELAY_MS: '0',
+        VIGIE_DEMO: 'true',
+        VIGIE_DEMO_PASSWORD: demoPassword,
+        VIGIE_SECRET_KEY: testSecretKey,
+        X_API_BASE_URL: context.fakeX.url,
+        ...params.env,
+      },
+      { nodeName: params.nodeName },
+    ),
+    connection: context.api.database.connection,
+    clock: context.api.clock,
+  });
+}

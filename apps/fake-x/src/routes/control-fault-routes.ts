@@ -58,10 +58,12 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
             count: z.number().int().positive().default(1),
             pathPrefix: z.string().optional(),
             method: z.string().optional(),
+            isAfterEffect: z.boolean().optional(),
           }),
           await readControlBody(context.request),
         );
         faults.add({
+          isAfterEffect: input.isAfterEffect,
           status: input.status,
           remaining: input.count,
           pathPrefix: input.pathPrefix,

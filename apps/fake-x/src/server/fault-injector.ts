@@ -3,6 +3,8 @@ export interface FaultRule {
   remaining: number;
   pathPrefix?: string;
   method?: string;
+  /** The request is served (a post is created) and only then answered with `status`: the answer is lost, not the request. */
+  isAfterEffect?: boolean;
 }
 
 /** "Fail the next N requests (optionally under a path prefix) with status S": consumed in order of creation. */
@@ -21,8 +23,8 @@ export class FaultInjector {
     return this.rules.map((rule) => ({ ...rule }));
   }
 
-  /** Returns the status to fail with, and uses one unit of the matching rule. */
-  take(method: string, path: string): number | undefined {
+  /** Returns the status to fail with (and when), and uses one unit of the matching rule. */
+  take(method: string, path: string): { status: number; isAfterEffect: boolean } | undefined {
     const rule = this.rules.find(
       (candidate) =>
         candidate.remaining > 0 &&
@@ -32,6 +34,6 @@ export class FaultInjector {
     if (!rule) return undefined;
     rule.remaining -= 1;
     this.rules = this.rules.filter((candidate) => candidate.remaining > 0);
-    return rule.status;
+    return { status: rule.status, isAfterEffect: rule.isAfterEffect === true };
   }
 }

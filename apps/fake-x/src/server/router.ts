@@ -72,13 +72,14 @@ export class Router {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const isApi = path.startsWith('/2/');
     let headers: Record<string, string> = {};
+    let fault: { status: number; isAfterEffect: boolean } | undefined;
     try {
       if (path.startsWith('/control/') && !isLoopback(request))
         throw genericProblem(403, 'The control API only answers on loopback.');
       const match = this.match(method, path);
       if (isApi) {
-        const status = this.dependencies.faults.take(method, path);
-        if (status !== undefined) throw genericProblem(status);
+        fault = this.dependencies.faults.take(method, path);
+        if (fault && !fault.isAfterEffect) throw genericProblem(fault.status);
       }
       if (!match) throw genericProblem(404, `No route ${method} ${path}`);
       const { route, params } = match;
@@ -101,7 +102,11 @@ export class Router {
         query: url.searchParams,
         auth,
         headers,
-        send: (status, body) => sendJson(response, status, body, headers),
+        send: (status, body) => {
+          if (!fault?.isAfterEffect) return sendJson(response, status, body, headers);
+          const problem = genericProblem(fault.status);
+          sendJson(response, problem.status, problem.body, headers);
+        },
       });
     } catch (error) {
       if (isApi && Object.keys(headers).length === 0)

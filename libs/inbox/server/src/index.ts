@@ -7,3 +7,4 @@ export {
   ConversationParticipants,
   type ThreadAction,
 } from './activity/conversation-activity';
+export { OutboxService, type EnqueueReplyParams, type OutboxJob } from './outbox/outbox.service';

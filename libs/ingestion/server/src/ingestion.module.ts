@@ -19,6 +19,9 @@ import { DeadLetterRepository } from './ingestion/dead-letter.repository';
 import { IngestionCursorRepository } from './ingestion/ingestion-cursor.repository';
 import { IngestionSinkService } from './ingestion/ingestion-sink.service';
 import { IngestionSupervisor } from './ingestion/ingestion-supervisor.service';
+import { CHANNEL_SENDERS, type ChannelSender } from './outbox/channel-sender';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher.service';
+import { XSender } from './channels/x/x-sender';
 
 export const ingestionEntities = [Brand, ChannelAccount];
 
@@ -45,6 +48,10 @@ export const ingestionEntities = [Brand, ChannelAccount];
     IngestionCursorRepository,
     IngestionSinkService,
     IngestionSupervisor,
+    XSender,
+    // A new channel adds its sender here.
+    { provide: CHANNEL_SENDERS, inject: [XSender], useFactory: (x: XSender): ChannelSender[] => [x] },
+    OutboxDispatcher,
   ],
   exports: [IngestionSupervisor, IngestionSinkService],
 })

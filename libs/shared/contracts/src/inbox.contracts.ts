@@ -12,7 +12,11 @@ export type MessageDirection = 'inbound' | 'outbound';
 /** Who wrote it: the customer, an agent through Vigie, or the brand directly on the channel. */
 export type MessageAuthorKind = 'customer' | 'agent' | 'brand';
 /** How the message reached the brand (classification of the channel item). */
-export type MessageKind = 'mention' | 'reply' | 'quote' | 'own_post' | 'direct_message';
+export type MessageKind = 'mention' | 'reply' | 'quote' | 'retweet' | 'own_post' | 'direct_message';
+/** What the customer wants, as triage read it on ingestion (same union as `TriageIntent` in `@vigie/triage-core`). */
+export type MessageIntent =
+  'complaint' | 'question' | 'outage_report' | 'request' | 'praise' | 'spam' | 'other';
+export type MessageSentiment = 'negative' | 'neutral' | 'positive';
 /** Inbound messages are `received`; outbound ones go `pending` → `sent` or `failed` (outbox). */
 export type MessageDeliveryStatus = 'received' | 'pending' | 'sent' | 'failed';
 
@@ -45,6 +49,13 @@ export type MessageView = {
   /** When it was written on the channel (X `created_at`). */
   sentAt: string;
   receivedAt: string;
+  /** Triage on ingestion (customer messages only; null for the brand's and agents'). */
+  intent: MessageIntent | null;
+  sentiment: MessageSentiment | null;
+  /** Whether it asked something of the brand: false for spam, plain retweets, thanks, passing mentions. */
+  needsReply: boolean | null;
+  /** Why triage decided so, readable by an agent. */
+  triageReasons: string[];
 };
 
 export type ConversationSummary = {
@@ -60,6 +71,8 @@ export type ConversationSummary = {
   lastActivityAt: string;
   /** Since when the customer waits for an answer; null once the brand answered. */
   waitingSince: string | null;
+  /** False while no message in it needed a reply (spam, retweets, passing mentions): stored, never waiting. */
+  needsReply: boolean;
   /** The resolved conversation this one follows, when the customer wrote again too late to reopen it. */
   previousConversationId: string | null;
   createdAt: string;
@@ -69,3 +82,54 @@ export type ConversationDetail = ConversationSummary & { messages: MessageView[]
 
 /** `GET /api/conversations`: newest activity first; pass `nextCursor` back as `cursor`. */
 export type ConversationPage = { items: ConversationSummary[]; nextCursor: string | null };
+
+/** `POST /api/conversations/:id/replies`: queue a reply through the outbox (docs/replies.md). */
+export type ReplyMode = 'public_reply' | 'direct_message';
+export type CreateReplyRequest = {
+  text: string;
+  mode: ReplyMode;
+  /** Chosen by the console per send attempt: the same key never posts twice. */
+  idempotencyKey: string;
+  /** The newest message the agent saw; a newer one stops the send (409 `conversation_changed`). */
+  expectedLastMessageId?: string;
+};
+/** 202: the message is `pending`; `message.sent` or `message.failed` follows on the socket. */
+export type CreateReplyResponse = { message: MessageView };
+/** 409 `conversation_changed`: what arrived since `expectedLastMessageId`, to show before sending again. */
+export type ConversationChangedError = {
+  statusCode: 409;
+  code: 'conversation_changed';
+  message: string;
+  messages: MessageView[];
+};
+/** 422 `text_too_long`: the text's length as X counts it. */
+export type ReplyTooLongError = {
+  statusCode: 422;
+  code: 'text_too_long';
+  message: string;
+  weightedLength: number;
+  maxWeightedLength: number;
+};
+
+/** `POST /api/conversations/:id/status`: `snoozedUntil` (ISO) only, and always, with `snoozed`. */
+export type ChangeConversationStatusRequest = { status: ConversationStatus; snoozedUntil?: string };
+/** The state agents change by hand: status (and the snooze's wake-up), the customer's wait, tags. */
+export type ConversationActionState = {
+  conversationId: string;
+  status: ConversationStatus;
+  snoozedUntil: string | null;
+  waitingSince: string | null;
+  resolvedAt: string | null;
+  tags: string[];
+};
+/** `PUT /api/conversations/:id/tags`: the whole set (trimmed, lower-cased, de-duplicated). */
+export type SetConversationTagsRequest = { tags: string[] };
+/** An internal note: agents only, never sent to the customer. */
+export type ConversationNote = {
+  id: string;
+  conversationId: string;
+  authorUserId: string;
+  text: string;
+  createdAt: string;
+};
+export type CreateConversationNoteRequest = { text: string };

@@ -7,3 +7,7 @@ export * from './realtime.contracts';
 export * from './domain-events.contracts';
 export * from './inbox.contracts';
 export * from './channel-accounts.contracts';
+export * from './crm.contracts';
+export * from './routing.contracts';
+export * from './sla.contracts';
+export * from './spikes.contracts';

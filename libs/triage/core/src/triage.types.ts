@@ -43,6 +43,8 @@ export type TriagePostInput = {
   readonly isAuthorVerified?: boolean;
   /** The brand's handle, with or without `@`; a post that starts by addressing it is addressed to the brand. */
   readonly brandHandle?: string;
+  /** A private message to the brand: addressed to it whatever its first words. */
+  readonly isDirectMessage?: boolean;
 };
 
 export type TriageResult = {

@@ -2,7 +2,7 @@
 // the two drift apart.
 export type ChannelName = 'x';
 export type ConversationKind = 'public_thread' | 'direct_message';
-export type MessageKind = 'mention' | 'reply' | 'quote' | 'own_post' | 'direct_message';
+export type MessageKind = 'mention' | 'reply' | 'quote' | 'retweet' | 'own_post' | 'direct_message';
 
 /** The author of an inbound item, as the channel describes them (feeds the contact identity). */
 export type ChannelAuthor = {
@@ -39,5 +39,12 @@ export type InboundMessage = {
   author: ChannelAuthor;
   /** Written by the connected account itself (directly on the channel): an answer, not a question. */
   isFromAccount: boolean;
+  /** The connected account's handle (without `@`), so triage can tell whether the post addresses it. */
+  accountHandle: string | null;
+  /**
+   * The account is only tagged along: a reply to another user whose own words never name the account (X puts
+   * every thread participant at the head of a reply). Such a post is stored but asks nothing of the brand.
+   */
+  isPassingMention: boolean;
   raw: unknown;
 };

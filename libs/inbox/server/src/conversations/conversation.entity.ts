@@ -34,6 +34,10 @@ export class Conversation {
   @Column('timestamptz', { nullable: true })
   resolvedAt!: Date | null;
 
+  /** False while none of its messages needed a reply (docs/adr/0013): such a conversation never waits. */
+  @Column('boolean')
+  needsReply!: boolean;
+
   @Column('timestamptz')
   lastActivityAt!: Date;
 

@@ -18,6 +18,7 @@ export function toConversationSummary(
     messageCount: conversation.messageCount,
     lastActivityAt: conversation.lastActivityAt.toISOString(),
     waitingSince: conversation.waitingSince?.toISOString() ?? null,
+    needsReply: conversation.needsReply,
     previousConversationId: conversation.previousConversationId,
     createdAt: conversation.createdAt.toISOString(),
   };
@@ -40,6 +41,10 @@ export function toMessageView(message: Message): MessageView {
     deliveryStatus: message.deliveryStatus,
     sentAt: message.sentAt.toISOString(),
     receivedAt: message.receivedAt.toISOString(),
+    intent: message.intent,
+    sentiment: message.sentiment,
+    needsReply: message.needsReply,
+    triageReasons: message.triageReasons ?? [],
   };
 }
 

@@ -6,6 +6,38 @@ import { Conversation } from './conversation.entity';
 
 export type ThreadConversation = ConversationState & { id: string };
 
+/** The key of a thread within the inbox: one account, one thread key. */
+export function threadRef(thread: { channelAccountId: string; threadKey: string }): string {
+  return `${thread.channelAccountId} ${thread.threadKey}`;
+}
+
+/** A conversation a batch creates, with its state after every message of the batch. */
+export type NewConversationRow = {
+  id: string;
+  brandId: string;
+  channelAccountId: string;
+  channel: string;
+  kind: InboundMessage['conversationKind'];
+  threadKey: string;
+  contactId: string;
+  state: ConversationState;
+  lastActivityAt: Date;
+  lastText: string;
+  messageCount: number;
+  previousConversationId: string | null;
+  needsReply: boolean;
+};
+
+/** What a batch did to an existing conversation: its final state and the messages it added. */
+export type ConversationChangeRow = {
+  conversationId: string;
+  state: ConversationState;
+  lastActivityAt: Date;
+  lastText: string;
+  addedMessages: number;
+  needsReply: boolean;
+};
+
 type RawThreadConversation = {
   id: string;
   status: ConversationState['status'];
@@ -18,78 +50,101 @@ type RawThreadConversation = {
 export class ConversationRepository {
   constructor(@InjectRepository(Conversation) private readonly conversations: Repository<Conversation>) {}
 
-  /** The thread's most recent conversation, locked until the transaction ends (it is about to change). */
-  async findLatestForThread(
+  /**
+   * The most recent conversation of each thread, in one statement, locked until the transaction ends (it is
+   * about to change); keyed by {@link threadRef}.
+   */
+  async findLatestForThreads(
     manager: EntityManager,
-    params: { channelAccountId: string; threadKey: string },
-  ): Promise<ThreadConversation | null> {
+    threads: { channelAccountId: string; threadKey: string }[],
+  ): Promise<Map<string, ThreadConversation>> {
+    if (threads.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT id, status, resolved_at, waiting_since FROM conversation
-       WHERE channel_account_id = $1 AND thread_key = $2 ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-      [params.channelAccountId, params.threadKey],
-    )) as RawThreadConversation[];
-    const row = rows[0];
-    return row
-      ? { id: row.id, status: row.status, resolvedAt: row.resolved_at, waitingSince: row.waiting_since }
-      : null;
+      `SELECT id, channel_account_id, thread_key, status, resolved_at, waiting_since FROM conversation
+       WHERE id IN (
+         SELECT DISTINCT ON (conversation.channel_account_id, conversation.thread_key) conversation.id
+         FROM conversation
+         JOIN unnest($1::uuid[], $2::text[]) AS thread (channel_account_id, thread_key)
+           ON conversation.channel_account_id = thread.channel_account_id AND conversation.thread_key = thread.thread_key
+         ORDER BY conversation.channel_account_id, conversation.thread_key, conversation.created_at DESC)
+       ORDER BY id
+       FOR UPDATE`,
+      [threads.map((thread) => thread.channelAccountId), threads.map((thread) => thread.threadKey)],
+    )) as (RawThreadConversation & { channel_account_id: string; thread_key: string })[];
+    return new Map(
+      rows.map((row) => [
+        threadRef({ channelAccountId: row.channel_account_id, threadKey: row.thread_key }),
+        { id: row.id, status: row.status, resolvedAt: row.resolved_at, waitingSince: row.waiting_since },
+      ]),
+    );
   }
 
   /**
-   * Creates the thread's unresolved conversation. Null when another transaction created it first (the partial
-   * unique index allows one unresolved conversation per thread): the caller then joins that one.
+   * Creates a batch's new conversations (ids chosen by the caller) with their state after the whole batch.
+   * Returns how many were inserted: fewer than asked means another transaction opened one of these threads
+   * meanwhile (the partial unique index), and the caller must redo the batch item by item.
    */
-  async insert(
-    manager: EntityManager,
-    params: {
-      item: InboundMessage;
-      threadKey: string;
-      contactId: string;
-      state: ConversationState;
-      previousConversationId: string | null;
-    },
-  ): Promise<string | null> {
-    const { item } = params;
-    const rows = (await manager.query(
-      `INSERT INTO conversation (brand_id, channel_account_id, channel, kind, thread_key, contact_id, status, waiting_since,
-         resolved_at, last_activity_at, last_message_preview, message_count, previous_conversation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12)
+  async insertMany(manager: EntityManager, rows: NewConversationRow[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const column = <T>(pick: (row: NewConversationRow) => T) => rows.map(pick);
+    const inserted = (await manager.query(
+      `INSERT INTO conversation (id, brand_id, channel_account_id, channel, kind, thread_key, contact_id, status,
+         waiting_since, resolved_at, last_activity_at, last_message_preview, message_count, previous_conversation_id,
+         needs_reply)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+         $8::text[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::text[], $13::integer[],
+         $14::uuid[], $15::boolean[])
        ON CONFLICT (channel_account_id, thread_key) WHERE status <> 'resolved' DO NOTHING
        RETURNING id`,
       [
-        item.brandId,
-        item.channelAccountId,
-        item.channel,
-        item.conversationKind,
-        params.threadKey,
-        params.contactId,
-        params.state.status,
-        params.state.waitingSince,
-        params.state.resolvedAt,
-        item.sentAt,
-        preview(item.text),
-        params.previousConversationId,
+        column((row) => row.id),
+        column((row) => row.brandId),
+        column((row) => row.channelAccountId),
+        column((row) => row.channel),
+        column((row) => row.kind),
+        column((row) => row.threadKey),
+        column((row) => row.contactId),
+        column((row) => row.state.status),
+        column((row) => row.state.waitingSince),
+        column((row) => row.state.resolvedAt),
+        column((row) => row.lastActivityAt),
+        column((row) => preview(row.lastText)),
+        column((row) => row.messageCount),
+        column((row) => row.previousConversationId),
+        column((row) => row.needsReply),
       ],
     )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    return inserted.length;
   }
 
-  /** Applies the new state and counts the message; the preview follows the newest message. */
-  async recordMessage(
-    manager: EntityManager,
-    params: { conversationId: string; state: ConversationState; sentAt: Date; text: string },
-  ): Promise<void> {
+  /**
+   * Applies each conversation's state after the whole batch and counts its messages; the preview follows the
+   * newest message; `needsReply` only ever turns the flag on (once a message needed a reply, the conversation
+   * did). One statement.
+   */
+  async recordMessages(manager: EntityManager, rows: ConversationChangeRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <T>(pick: (row: ConversationChangeRow) => T) => rows.map(pick);
     await manager.query(
-      `UPDATE conversation SET status = $2, waiting_since = $3, resolved_at = $4,
-         last_message_preview = CASE WHEN $5 >= last_activity_at THEN $6 ELSE last_message_preview END,
-         last_activity_at = greatest(last_activity_at, $5), message_count = message_count + 1, updated_at = now()
-       WHERE id = $1`,
+      `UPDATE conversation SET status = row.status, waiting_since = row.waiting_since, resolved_at = row.resolved_at,
+         last_message_preview = CASE WHEN row.last_at >= conversation.last_activity_at THEN row.preview
+           ELSE conversation.last_message_preview END,
+         last_activity_at = greatest(conversation.last_activity_at, row.last_at),
+         message_count = conversation.message_count + row.added,
+         needs_reply = conversation.needs_reply OR row.needs_reply, updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::text[],
+         $7::integer[], $8::boolean[])
+         AS row (id, status, waiting_since, resolved_at, last_at, preview, added, needs_reply)
+       WHERE conversation.id = row.id`,
       [
-        params.conversationId,
-        params.state.status,
-        params.state.waitingSince,
-        params.state.resolvedAt,
-        params.sentAt,
-        preview(params.text),
+        column((row) => row.conversationId),
+        column((row) => row.state.status),
+        column((row) => row.state.waitingSince),
+        column((row) => row.state.resolvedAt),
+        column((row) => row.lastActivityAt),
+        column((row) => preview(row.lastText)),
+        column((row) => row.addedMessages),
+        column((row) => row.needsReply),
       ],
     );
   }

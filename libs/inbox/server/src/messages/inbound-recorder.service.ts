@@ -1,43 +1,38 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { ContactsService } from '@vigie/crm-server';
-import {
-  applyConversationEvent,
-  type ConversationState,
-  decideThread,
-  type InboundMessage,
-} from '@vigie/inbox-core';
+import type { InboundMessage } from '@vigie/inbox-core';
 import { CLOCK, type Clock } from '@vigie/kernel';
-import { triagePost } from '@vigie/triage-core';
 import { DomainEventBus } from '@vigie/server';
-import {
-  type ConversationActivity,
-  ConversationParticipants,
-  type ThreadAction,
-} from '../activity/conversation-activity';
-import { ConversationRepository, type ThreadConversation } from '../conversations/conversation.repository';
+import { ConversationParticipants } from '../activity/conversation-activity';
+import { ConversationRepository, threadRef } from '../conversations/conversation.repository';
 import { toConversationSummary, toMessageView, unknownContact } from '../conversations/conversation.mapper';
+import { type FreshMessage, planInboundBatch, type PlannedMessage } from './inbound-batch-plan';
 import { MessageRepository } from './message.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 /** What became of one inbound item. */
 export type RecordOutcome = 'stored' | 'duplicate' | 'ignored';
-
-type Stored = {
-  messageId: string;
-  conversationId: string;
-  isConversationCreated: boolean;
-  activity: ConversationActivity;
-};
 
 /** Deadlock and serialisation failures: the transaction is retried whole (real PostgreSQL only). */
 const retryableCodes = new Set(['40P01', '40001']);
 const maxAttempts = 4;
 
+type BatchTimings = { inboxMs: number; contactsMs: number; participantsMs: number; publishMs: number };
+
+const round = (milliseconds: number) => Math.round(milliseconds * 10) / 10;
+
+/** Another transaction opened one of the batch's threads first: the batch is redone, and then joins it. */
+class ThreadOpenedMeanwhile extends Error {}
+
 /**
- * Records inbound messages exactly once and threads them. One transaction per batch: the message insert is
- * the dedup gate (unique channel + external id), then the author's contact, the conversation (created, joined,
- * reopened or started anew, per the reopen rule) and the message's link to it. Events are published only after
- * the commit, so a console never sees a message that a rollback would take back.
+ * Records inbound messages exactly once and threads them (docs/adr/0009, 0010, 0013, 0014). One transaction per
+ * batch, a fixed number of statements whatever its size: the multi-row message insert is the dedup gate (unique
+ * channel + external id), then the threads' latest conversations are locked, the authors' contacts upserted, the
+ * batch threaded in memory in arrival order (`planInboundBatch`), and the conversations and message links written
+ * with multi-row statements. Events are published only after the commit, so a console never sees a message that
+ * a rollback would take back.
  */
 @Injectable()
 export class InboundRecorderService {
@@ -50,141 +45,140 @@ export class InboundRecorderService {
     private readonly contacts: ContactsService,
     private readonly events: DomainEventBus,
     private readonly participants: ConversationParticipants,
+    private readonly outbox: OutboxRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async record(items: InboundMessage[]): Promise<RecordOutcome[]> {
     if (items.length === 0) return [];
-    let stored: (Stored | RecordOutcome)[] = [];
+    let recorded: (PlannedMessage | RecordOutcome)[] = [];
+    const timings: BatchTimings = { inboxMs: 0, contactsMs: 0, participantsMs: 0, publishMs: 0 };
+    const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        stored = await this.dataSource.transaction((manager) => this.recordAll(manager, items));
+        recorded = await this.dataSource.transaction((manager) => this.recordAll(manager, items, timings));
         break;
       } catch (error) {
         const code =
           error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
-        if (!code || !retryableCodes.has(code) || attempt >= maxAttempts) throw error;
-        this.logger.warn({ code, attempt }, 'Ingestion transaction conflicted; retrying');
+        const isRetryable =
+          error instanceof ThreadOpenedMeanwhile || (code !== undefined && retryableCodes.has(code));
+        if (!isRetryable || attempt >= maxAttempts) throw error;
+        this.logger.warn(
+          { code: code ?? 'thread_opened_meanwhile', attempt },
+          'Ingestion transaction conflicted; retrying',
+        );
       }
     }
-    await this.publish(stored.filter((entry): entry is Stored => typeof entry !== 'string'));
-    return stored.map((entry) => (typeof entry === 'string' ? entry : 'stored'));
+    const committed = performance.now();
+    await this.publish(recorded.filter((entry): entry is PlannedMessage => typeof entry !== 'string'));
+    timings.publishMs = performance.now() - committed;
+    // Where a batch's time goes (the ingestion benchmark sums these with LOG_LEVEL=debug).
+    this.logger.debug(
+      {
+        items: items.length,
+        totalMs: round(performance.now() - started),
+        inboxMs: round(timings.inboxMs),
+        contactsMs: round(timings.contactsMs),
+        participantsMs: round(timings.participantsMs),
+        publishMs: round(timings.publishMs),
+      },
+      'Inbound batch recorded',
+    );
+    return recorded.map((entry) => (typeof entry === 'string' ? entry : 'stored'));
   }
 
   private async recordAll(
     manager: EntityManager,
     items: InboundMessage[],
-  ): Promise<(Stored | RecordOutcome)[]> {
-    const results: (Stored | RecordOutcome)[] = [];
-    for (const item of items) results.push(await this.recordOne(manager, item));
-    await this.participants.notify(
-      manager,
-      results.filter((entry): entry is Stored => typeof entry !== 'string').map((entry) => entry.activity),
-    );
-    return results;
-  }
-
-  private async recordOne(manager: EntityManager, item: InboundMessage): Promise<Stored | RecordOutcome> {
-    const messageId = await this.messages.insertInbound(manager, { item, receivedAt: this.clock.now() });
-    if (!messageId) return 'duplicate';
-    const threadKey = await this.threadKeyOf(manager, item);
-    const latest = await this.conversations.findLatestForThread(manager, {
-      channelAccountId: item.channelAccountId,
-      threadKey,
+    timings: BatchTimings,
+  ): Promise<(PlannedMessage | RecordOutcome)[]> {
+    const started = performance.now();
+    // The brand's posts the outbox is sending are the outbox's to record (docs/adr/0015): they count as seen.
+    const sending = await this.outbox.findInFlight(manager, items);
+    const messageIds = await this.messages.insertInboundMany(manager, {
+      items: uniqueByExternalId(items.filter((item) => !sending.has(item))),
+      receivedAt: this.clock.now(),
     });
-    const decision = decideThread({ latest, messageAt: item.sentAt, isFromAccount: item.isFromAccount });
-    const event = item.isFromAccount
-      ? ({ kind: 'brand_answered', at: item.sentAt } as const)
-      : ({ kind: 'customer_wrote', at: item.sentAt } as const);
-    if (decision.action === 'join' || decision.action === 'reopen') {
-      const current = latest as ConversationState & { id: string };
-      const reopened =
-        decision.action === 'reopen' ? applyConversationEvent(current, { kind: 'reopened' }) : current;
-      const authorContactId = item.isFromAccount ? null : await this.recordAuthor(manager, item);
-      const state = applyConversationEvent(reopened, event);
-      await this.conversations.recordMessage(manager, {
-        conversationId: current.id,
-        state,
-        sentAt: item.sentAt,
-        text: item.text,
-      });
-      await this.messages.attach(manager, { messageId, conversationId: current.id, authorContactId });
-      return {
-        messageId,
-        conversationId: current.id,
-        isConversationCreated: false,
-        activity: activityOf({
-          item,
-          messageId,
-          conversation: current,
-          contactId: authorContactId,
-          thread: decision.action === 'reopen' ? 'reopened' : 'joined',
-          state,
-        }),
-      };
-    }
-    if (item.isFromAccount) {
-      // The brand answering a thread Vigie never saw opens nothing (docs/adr/0010).
-      await this.messages.remove(manager, messageId);
-      return 'ignored';
-    }
-    const contactId = await this.recordAuthor(manager, item);
-    const state = applyConversationEvent({ status: 'open', resolvedAt: null, waitingSince: null }, event);
-    const previousConversationId = decision.action === 'create_linked' ? (latest?.id ?? null) : null;
-    const conversationId = await this.conversations.insert(manager, {
-      item,
-      threadKey,
-      contactId,
-      state,
-      previousConversationId,
-    });
-    if (conversationId) {
-      await this.messages.attach(manager, { messageId, conversationId, authorContactId: contactId });
-      return {
-        messageId,
-        conversationId,
-        isConversationCreated: true,
-        activity: activityOf({
-          item,
-          messageId,
-          conversation: { id: conversationId },
-          contactId,
-          thread: decision.action === 'create_linked' ? 'created_linked' : 'created',
-          state,
-        }),
-      };
-    }
-    // Another transaction opened the thread's conversation meanwhile: join it.
-    const winner = (await this.conversations.findLatestForThread(manager, {
-      channelAccountId: item.channelAccountId,
-      threadKey,
-    })) as ConversationState & { id: string };
-    const joinedState = applyConversationEvent(winner, event);
-    await this.conversations.recordMessage(manager, {
-      conversationId: winner.id,
-      state: joinedState,
-      sentAt: item.sentAt,
-      text: item.text,
-    });
-    await this.messages.attach(manager, { messageId, conversationId: winner.id, authorContactId: contactId });
-    return {
-      messageId,
-      conversationId: winner.id,
-      isConversationCreated: false,
-      activity: activityOf({
+    const fresh: FreshMessage[] = [];
+    // Which input each fresh message came from; the others (seen already, or twice in the batch) are duplicates.
+    const freshIndexes = new Map<number, number>();
+    for (const [index, item] of items.entries()) {
+      const messageId = messageIds.get(item.externalId);
+      if (!messageId) continue;
+      messageIds.delete(item.externalId);
+      const threadKey = await this.threadKeyOf(manager, item, fresh);
+      freshIndexes.set(index, fresh.length);
+      fresh.push({
         item,
         messageId,
-        conversation: winner,
-        contactId,
-        thread: 'joined',
-        state: joinedState,
-      }),
-    };
+        threadKey,
+        threadRef: threadRef({ channelAccountId: item.channelAccountId, threadKey }),
+      });
+    }
+    const latest = await this.conversations.findLatestForThreads(
+      manager,
+      [...new Map(fresh.map((message) => [message.threadRef, message])).values()].map((message) => ({
+        channelAccountId: message.item.channelAccountId,
+        threadKey: message.threadKey,
+      })),
+    );
+    const beforeContacts = performance.now();
+    const contactIds = await this.recordAuthors(manager, fresh);
+    const afterContacts = performance.now();
+    const plan = planInboundBatch({ messages: fresh, latest, contactIds, newConversationId: randomUUID });
+    if ((await this.conversations.insertMany(manager, plan.created)) < plan.created.length)
+      throw new ThreadOpenedMeanwhile();
+    await this.conversations.recordMessages(manager, plan.changed);
+    await this.messages.attachMany(manager, plan.links);
+    await this.messages.removeMany(manager, plan.removedMessageIds);
+    const stored = plan.outcomes.filter((entry): entry is PlannedMessage => entry !== 'ignored');
+    const beforeParticipants = performance.now();
+    await this.participants.notify(
+      manager,
+      stored.map((entry) => entry.activity),
+    );
+    // Of the last attempt: a retried transaction's time counts once in total, not per phase.
+    timings.contactsMs = afterContacts - beforeContacts;
+    timings.participantsMs = performance.now() - beforeParticipants;
+    timings.inboxMs = beforeParticipants - started - timings.contactsMs;
+    return items.map((_, index) => {
+      const freshIndex = freshIndexes.get(index);
+      return freshIndex === undefined ? 'duplicate' : (plan.outcomes[freshIndex] ?? 'duplicate');
+    });
   }
 
-  /** A v1.1 reply's thread is the stored thread of the post it answers, when Vigie has it. */
-  private async threadKeyOf(manager: EntityManager, item: InboundMessage): Promise<string> {
+  /** Each customer author's contact, upserted once per batch (the newest profile of the batch wins). */
+  private async recordAuthors(manager: EntityManager, fresh: FreshMessage[]): Promise<Map<string, string>> {
+    const authors = new Map<string, InboundMessage>();
+    for (const { item } of fresh) if (!item.isFromAccount) authors.set(item.author.externalUserId, item);
+    const contactIds = new Map<string, string>();
+    for (const [externalUserId, item] of authors) {
+      const contact = await this.contacts.recordAuthor({
+        manager,
+        identity: { channel: item.channel, ...item.author },
+      });
+      contactIds.set(externalUserId, contact.id);
+    }
+    return contactIds;
+  }
+
+  /**
+   * A v1.1 reply's thread is the thread of the post it answers, when Vigie has it: earlier in this batch, or
+   * stored.
+   */
+  private async threadKeyOf(
+    manager: EntityManager,
+    item: InboundMessage,
+    earlier: FreshMessage[],
+  ): Promise<string> {
     if (item.isThreadKeyExact || !item.inReplyToExternalId) return item.threadKey;
+    const parent = earlier.find(
+      (message) =>
+        message.item.externalId === item.inReplyToExternalId &&
+        message.item.channelAccountId === item.channelAccountId,
+    );
+    if (parent) return parent.threadKey;
     const parentThreadKey = await this.messages.findThreadKeyOf(manager, {
       channel: item.channel,
       externalId: item.inReplyToExternalId,
@@ -193,15 +187,7 @@ export class InboundRecorderService {
     return parentThreadKey ?? item.threadKey;
   }
 
-  private async recordAuthor(manager: EntityManager, item: InboundMessage): Promise<string> {
-    const contact = await this.contacts.recordAuthor({
-      manager,
-      identity: { channel: item.channel, ...item.author },
-    });
-    return contact.id;
-  }
-
-  private async publish(stored: Stored[]): Promise<void> {
+  private async publish(stored: PlannedMessage[]): Promise<void> {
     if (stored.length === 0) return;
     const [messages, conversations] = await Promise.all([
       this.messages.findByIds(stored.map((entry) => entry.messageId)),
@@ -226,38 +212,13 @@ export class InboundRecorderService {
   }
 }
 
-/** The participants' view of one recorded inbound message. */
-function activityOf(params: {
-  item: InboundMessage;
-  messageId: string;
-  conversation: Pick<ThreadConversation, 'id'>;
-  contactId: string | null;
-  thread: ThreadAction;
-  state: ConversationState;
-}): ConversationActivity {
-  const { item } = params;
-  const common = {
-    conversationId: params.conversation.id,
-    brandId: item.brandId,
-    channelAccountId: item.channelAccountId,
-    messageId: params.messageId,
-    at: item.sentAt,
-    state: params.state,
-  };
-  if (item.isFromAccount || !params.contactId)
-    return { kind: 'brand_answered', ...common, via: 'channel', userId: null };
-  return {
-    kind: 'customer_wrote',
-    ...common,
-    contactId: params.contactId,
-    messageKind: item.kind,
-    language: item.language,
-    text: item.text,
-    thread: params.thread,
-    triage: triagePost({
-      text: item.text,
-      authorFollowers: item.author.followersCount ?? undefined,
-      isAuthorVerified: item.author.isVerified,
-    }),
-  };
+/** The first of each external id: a post delivered twice in one batch is a duplicate of itself. */
+function uniqueByExternalId(items: InboundMessage[]): InboundMessage[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.channel} ${item.externalId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

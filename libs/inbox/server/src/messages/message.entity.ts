@@ -3,7 +3,9 @@ import type {
   MessageAuthorKind,
   MessageDeliveryStatus,
   MessageDirection,
+  MessageIntent,
   MessageKind,
+  MessageSentiment,
 } from '@vigie/contracts';
 
 /**
@@ -62,6 +64,19 @@ export class Message {
 
   @Column('jsonb', { nullable: true, select: false })
   raw!: unknown;
+
+  /** Triage on ingestion (docs/adr/0013); null for the brand's and agents' messages. */
+  @Column('text', { nullable: true })
+  intent!: MessageIntent | null;
+
+  @Column('text', { nullable: true })
+  sentiment!: MessageSentiment | null;
+
+  @Column('boolean', { nullable: true })
+  needsReply!: boolean | null;
+
+  @Column('jsonb')
+  triageReasons!: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { InboundMessage } from '@vigie/inbox-core';
+import type { TriageResult } from '@vigie/triage-core';
 import { Message } from './message.entity';
 
 /** SQL for messages. Writes take the ingestion transaction's EntityManager. */
@@ -10,51 +11,78 @@ export class MessageRepository {
   constructor(@InjectRepository(Message) private readonly messages: Repository<Message>) {}
 
   /**
-   * The exactly-once gate: inserts the inbound message unless (channel, external_id) exists. Returns its id,
-   * or null for a duplicate (a concurrent insert of the same id waits here until the other commits).
+   * The exactly-once gate for a batch, in one statement: inserts every message whose (channel, external_id) is
+   * new and returns the ids of those it inserted, by external id. Rows go in external-id order, so two batches
+   * overlapping on PostgreSQL wait on each other rather than deadlock.
    */
-  async insertInbound(
+  async insertInboundMany(
     manager: EntityManager,
-    params: { item: InboundMessage; receivedAt: Date },
-  ): Promise<string | null> {
-    const { item } = params;
+    params: { items: InboundMessage[]; receivedAt: Date },
+  ): Promise<Map<string, string>> {
+    const items = [...params.items].sort((left, right) => compareIds(left.externalId, right.externalId));
+    const column = <T>(pick: (item: InboundMessage) => T) => items.map(pick);
     const rows = (await manager.query(
       `INSERT INTO message (channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
          in_reply_to_external_id, delivery_status, sent_at, received_at, raw)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12)
+       SELECT channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
+         in_reply_to_external_id, 'received', sent_at, $10, raw
+       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+         $9::text[], $11::timestamptz[], $12::jsonb[])
+         AS row (channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
+           in_reply_to_external_id, sent_at, raw)
        ON CONFLICT (channel, external_id) DO NOTHING
-       RETURNING id`,
+       RETURNING id, external_id`,
       [
-        item.channel,
-        item.externalId,
-        item.channelAccountId,
-        item.isFromAccount ? 'outbound' : 'inbound',
-        item.isFromAccount ? 'brand' : 'customer',
-        item.kind,
-        item.text,
-        item.language,
-        item.inReplyToExternalId,
-        item.sentAt,
+        column((item) => item.channel),
+        column((item) => item.externalId),
+        column((item) => item.channelAccountId),
+        column((item) => (item.isFromAccount ? 'outbound' : 'inbound')),
+        column((item) => (item.isFromAccount ? 'brand' : 'customer')),
+        column((item) => item.kind),
+        column((item) => item.text),
+        column((item) => item.language),
+        column((item) => item.inReplyToExternalId),
         params.receivedAt,
-        JSON.stringify(item.raw ?? null),
+        column((item) => item.sentAt),
+        column((item) => JSON.stringify(item.raw ?? null)),
       ],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    )) as { id: string; external_id: string }[];
+    return new Map(rows.map((row) => [row.external_id, row.id]));
   }
 
-  async attach(
+  /** Links each message to its conversation and author, and keeps the triage verdict (customer messages). */
+  async attachMany(
     manager: EntityManager,
-    params: { messageId: string; conversationId: string; authorContactId: string | null },
+    links: {
+      messageId: string;
+      conversationId: string;
+      authorContactId: string | null;
+      triage: TriageResult | null;
+    }[],
   ): Promise<void> {
-    await manager.query(`UPDATE message SET conversation_id = $2, author_contact_id = $3 WHERE id = $1`, [
-      params.messageId,
-      params.conversationId,
-      params.authorContactId,
-    ]);
+    if (links.length === 0) return;
+    await manager.query(
+      `UPDATE message SET conversation_id = row.conversation_id, author_contact_id = row.author_contact_id,
+         intent = row.intent, sentiment = row.sentiment, needs_reply = row.needs_reply,
+         triage_reasons = row.triage_reasons
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::boolean[], $7::jsonb[])
+         AS row (id, conversation_id, author_contact_id, intent, sentiment, needs_reply, triage_reasons)
+       WHERE message.id = row.id`,
+      [
+        links.map((link) => link.messageId),
+        links.map((link) => link.conversationId),
+        links.map((link) => link.authorContactId),
+        links.map((link) => link.triage?.intent ?? null),
+        links.map((link) => link.triage?.sentiment ?? null),
+        links.map((link) => link.triage?.needsReply ?? null),
+        links.map((link) => JSON.stringify(link.triage?.reasons ?? [])),
+      ],
+    );
   }
 
-  async remove(manager: EntityManager, messageId: string): Promise<void> {
-    await manager.query(`DELETE FROM message WHERE id = $1`, [messageId]);
+  async removeMany(manager: EntityManager, messageIds: string[]): Promise<void> {
+    if (messageIds.length > 0)
+      await manager.query(`DELETE FROM message WHERE id = ANY($1::uuid[])`, [messageIds]);
   }
 
   /** The thread key of the conversation holding a stored message, if any. */
@@ -79,4 +107,9 @@ export class MessageRepository {
   listForConversation(conversationId: string): Promise<Message[]> {
     return this.messages.find({ where: { conversationId }, order: { sentAt: 'ASC', id: 'ASC' } });
   }
+}
+
+/** Snowflakes and other numeric ids compare by length first, then text; anything else by text. */
+function compareIds(left: string, right: string): number {
+  return left.length - right.length || (left < right ? -1 : left > right ? 1 : 0);
 }

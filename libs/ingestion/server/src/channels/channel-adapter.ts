@@ -15,7 +15,12 @@ export type ConnectedAccount = {
 
 /** The account as normalisers need it. */
 export function accountRefOf(account: ConnectedAccount): AccountRef {
-  return { brandId: account.brandId, channelAccountId: account.id, externalUserId: account.externalUserId };
+  return {
+    brandId: account.brandId,
+    channelAccountId: account.id,
+    externalUserId: account.externalUserId,
+    handle: account.handle,
+  };
 }
 
 /** Where an item came from: each polling source has its own cursor. */

@@ -20,12 +20,9 @@ export class IngestionSinkService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** How many items were skipped, by reason, since start (retweets, the brand's broadcasts). */
+  /** How many items were skipped, by reason, since start (the brand's broadcasts). */
   skippedCounts(): Record<SkipReason, number> {
-    return {
-      retweet: this.skipped.get('retweet') ?? 0,
-      own_broadcast: this.skipped.get('own_broadcast') ?? 0,
-    };
+    return { own_broadcast: this.skipped.get('own_broadcast') ?? 0 };
   }
 
   async record(params: {

@@ -152,6 +152,15 @@ describe('triagePost', () => {
     ).toBe(false);
   });
 
+  it('treats a direct message as addressed to the brand, so a message with no cue still reaches an agent', () => {
+    const text = 'third time this week the same documents are asked again';
+    expect(triagePost({ text }).needsReply).toBe(false);
+    expect(triagePost({ text, isDirectMessage: true })).toMatchObject({
+      intent: 'complaint',
+      needsReply: true,
+    });
+  });
+
   it('lists urgency words for the priority', () => {
     expect(
       triagePost({ text: '@CityBank carte bloquée, fraude sur mon compte, urgent !' }).urgencyWords,

@@ -103,6 +103,7 @@ function isAddressedToBrand(params: {
   original: string;
 }): boolean {
   const { input, text, original } = params;
+  if (input.isDirectMessage === true) return true;
   const handle = input.brandHandle?.replace(/^@/u, '').toLowerCase();
   const firstWords = original
     .replace(/^\s*RT\s+@\w+\s*:\s*/u, '')
@@ -117,6 +118,7 @@ function isAddressedToBrand(params: {
 
 function startsByAddressing(params: { input: TriagePostInput; text: NormalisedText }): boolean {
   const { input, text } = params;
+  if (input.isDirectMessage === true) return true;
   const handle = input.brandHandle?.replace(/^@/u, '').toLowerCase();
   const firstWords = input.text.trim().split(/\s+/u);
   const first = firstWords[0] ?? '';

@@ -1,4 +1,4 @@
-import type { ChannelAuthor } from '@vigie/inbox-core';
+import type { ChannelAuthor, MessageKind } from '@vigie/inbox-core';
 import type { AccountRef, NormaliseOutcome } from '../normalise-outcome.type';
 import {
   isObject,
@@ -10,7 +10,7 @@ import {
   requireObject,
   requireString,
 } from './payload-reader';
-import { orDeadLetter, xItem } from './x-item';
+import { isPassingMention, orDeadLetter, xItem } from './x-item';
 import { directMessageThreadKey, oneToOneDmConversationId, publicThreadKey } from './x-thread-key';
 
 function legacyAuthor(user: JsonObject, language: string | null): ChannelAuthor {
@@ -51,8 +51,6 @@ export function normaliseLegacyTweet(params: { tweet: unknown; account: AccountR
     const user = requireObject(tweet['user'], 'user');
     const language = languageOf(tweet['lang']);
     const author = legacyAuthor(user, language);
-    if (tweet['retweeted_status'] !== undefined)
-      return { outcome: 'skipped', reason: 'retweet', externalId: id };
     const extended = isObject(tweet['extended_tweet']) ? tweet['extended_tweet'] : undefined;
     const text =
       extended && typeof extended['full_text'] === 'string'
@@ -67,9 +65,19 @@ export function normaliseLegacyTweet(params: { tweet: unknown; account: AccountR
       return { outcome: 'skipped', reason: 'own_broadcast', externalId: id };
     }
     const isQuote = tweet['is_quote_status'] === true || typeof tweet['quoted_status_id_str'] === 'string';
+    const kind: MessageKind =
+      tweet['retweeted_status'] !== undefined
+        ? 'retweet'
+        : isFromAccount
+          ? 'own_post'
+          : isQuote
+            ? 'quote'
+            : inReplyTo
+              ? 'reply'
+              : 'mention';
     return xItem(params.account, {
       externalId: id,
-      kind: isFromAccount ? 'own_post' : isQuote ? 'quote' : inReplyTo ? 'reply' : 'mention',
+      kind,
       conversationKind: 'public_thread',
       threadKey: publicThreadKey({ rootPostId: inReplyTo ?? id, customerUserId }),
       isThreadKeyExact: inReplyTo === null,
@@ -79,6 +87,14 @@ export function normaliseLegacyTweet(params: { tweet: unknown; account: AccountR
       inReplyToExternalId: inReplyTo,
       author,
       isFromAccount,
+      isPassingMention:
+        kind === 'reply' &&
+        isPassingMention({
+          text,
+          account: params.account,
+          authorId: author.externalUserId,
+          repliesToUserId: optionalId(tweet, 'in_reply_to_user_id_str'),
+        }),
       raw,
     });
   });

@@ -2,15 +2,49 @@ import type { InboundMessage } from '@vigie/inbox-core';
 import type { AccountRef, NormaliseOutcome } from '../normalise-outcome.type';
 import { isObject, problemReason } from './payload-reader';
 
-/** An X inbound message for the account. */
+/** An X inbound message for the account (not a passing mention unless the fields say so). */
 export function xItem(
   account: AccountRef,
-  fields: Omit<InboundMessage, 'channel' | 'brandId' | 'channelAccountId'>,
+  fields: Omit<
+    InboundMessage,
+    'channel' | 'brandId' | 'channelAccountId' | 'accountHandle' | 'isPassingMention'
+  > & { isPassingMention?: boolean },
 ): NormaliseOutcome {
   return {
     outcome: 'item',
-    item: { channel: 'x', brandId: account.brandId, channelAccountId: account.channelAccountId, ...fields },
+    item: {
+      channel: 'x',
+      brandId: account.brandId,
+      channelAccountId: account.channelAccountId,
+      accountHandle: account.handle,
+      ...fields,
+      isPassingMention: fields.isPassingMention ?? false,
+    },
   };
+}
+
+const leadingMentions = /^(?:\s*@\w+)+/u;
+
+/**
+ * Whether a reply only tags the account along: it answers another user, not the account nor the author's own
+ * thread (X then prefixes every participant, the account included), and its own words, after that prefix,
+ * never name the account.
+ */
+export function isPassingMention(params: {
+  text: string;
+  account: AccountRef;
+  authorId: string;
+  repliesToUserId: string | null;
+}): boolean {
+  const { repliesToUserId } = params;
+  const isToSomeoneElse =
+    repliesToUserId !== null &&
+    repliesToUserId !== params.account.externalUserId &&
+    repliesToUserId !== params.authorId;
+  if (!isToSomeoneElse) return false;
+  const body = params.text.replace(leadingMentions, '').toLowerCase();
+  const handle = params.account.handle.toLowerCase();
+  return !new RegExp(`@${handle}(?![a-z0-9_])`, 'u').test(body);
 }
 
 /** Runs a normaliser; a payload problem becomes a dead letter with its reason and the raw payload. */

@@ -6,7 +6,12 @@ import { classifyXPost, normaliseXPostPage, normaliseXStreamMessage } from './x-
 import { directMessageThreadKey, oneToOneDmConversationId, publicThreadKey } from './x-thread-key';
 
 // The reference payloads (shared/reference/x-api-v2-examples.json): the brand is @AcmeSupport, id 1111111111.
-const account = { brandId: 'brand-1', channelAccountId: 'account-1', externalUserId: '1111111111' };
+const account = {
+  brandId: 'brand-1',
+  channelAccountId: 'account-1',
+  externalUserId: '1111111111',
+  handle: 'AcmeSupport',
+};
 const payload = <K extends keyof typeof examples.examples>(key: K) =>
   structuredClone(examples.examples[key].payload) as unknown;
 
@@ -92,16 +97,15 @@ describe('classifying posts', () => {
     ).toBe('own_post');
   });
 
-  it('skips a retweet and the brand’s own broadcast, and threads the brand’s reply with the customer it answers', () => {
+  it('keeps a retweet (stored for search), skips the brand’s own broadcast, and threads the brand’s reply with the customer it answers', () => {
     const message = payload('stream_message') as { data: Record<string, unknown> };
     const retweet = {
       ...message,
       data: { ...message.data, referenced_tweets: [{ type: 'retweeted', id: '1746819509253046273' }] },
     };
-    expect(normaliseXStreamMessage(retweet, account)).toEqual({
-      outcome: 'skipped',
-      reason: 'retweet',
-      externalId: '1746842158494646274',
+    expect(normaliseXStreamMessage(retweet, account)).toMatchObject({
+      outcome: 'item',
+      item: { externalId: '1746842158494646274', kind: 'retweet', accountHandle: 'AcmeSupport' },
     });
 
     const broadcast = {
@@ -129,6 +133,42 @@ describe('classifying posts', () => {
       outcome: 'item',
       item: { kind: 'own_post', isFromAccount: true, threadKey: 'x:thread:1746819509253046273:2222222222' },
     });
+  });
+});
+
+describe('passing mentions', () => {
+  const reply = (text: string, inReplyToUserId: string) => {
+    const message = payload('stream_message') as { data: Record<string, unknown> };
+    return {
+      ...message,
+      data: {
+        ...message.data,
+        text,
+        in_reply_to_user_id: inReplyToUserId,
+        referenced_tweets: [{ type: 'replied_to', id: '1746819509253046273' }],
+      },
+    };
+  };
+
+  it.each([
+    [
+      'a reply to another user that only carries the account in its prefix',
+      '@bob @AcmeSupport lol same',
+      '3333333333',
+      true,
+    ],
+    [
+      'a reply to another user that names the account in its own words',
+      '@bob ask @acmesupport, they fixed mine',
+      '3333333333',
+      false,
+    ],
+    ['a reply to the account itself', '@AcmeSupport still broken', '1111111111', false],
+    ['a follow-up in the author’s own thread', '@AcmeSupport still broken', '2222222222', false],
+    ['a reply naming a longer handle only', '@bob @AcmeSupport see @AcmeSupportFR', '3333333333', true],
+  ])('tells %s', (_label, text, inReplyToUserId, expected) => {
+    const [item] = items([normaliseXStreamMessage(reply(text, inReplyToUserId), account)]);
+    expect(item?.isPassingMention).toBe(expected);
   });
 });
 

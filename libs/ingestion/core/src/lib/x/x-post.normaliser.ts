@@ -11,11 +11,11 @@ import {
   requireObject,
   requireString,
 } from './payload-reader';
-import { normaliseXPage, orDeadLetter, xItem } from './x-item';
+import { isPassingMention, normaliseXPage, orDeadLetter, xItem } from './x-item';
 import { publicThreadKey } from './x-thread-key';
 
-/** What a v2 post is to the account: the inbox opens conversations for mentions, replies and quotes only. */
-export type XPostClass = MessageKind | 'retweet';
+/** What a v2 post is to the account. */
+export type XPostClass = MessageKind;
 
 type ReferencedPost = { type: string; id: string };
 
@@ -30,8 +30,8 @@ function referencedPosts(post: JsonObject): ReferencedPost[] {
 }
 
 /**
- * Classifies a v2 post for the account. A retweet opens nothing; the account's own post is an answer;
- * a quote and a reply are kept apart from a plain mention.
+ * Classifies a v2 post for the account. A retweet is stored for search but triage makes it wait for nothing;
+ * the account's own post is an answer; a quote and a reply are kept apart from a plain mention.
  */
 export function classifyXPost(params: {
   authorId: string;
@@ -81,7 +81,6 @@ export function normaliseXPost(params: {
     const rootPostId = requireId(post, 'conversation_id');
     const references = referencedPosts(post);
     const kind = classifyXPost({ authorId, references, account: params.account });
-    if (kind === 'retweet') return { outcome: 'skipped', reason: 'retweet', externalId: id };
     const inReplyTo = references.find((reference) => reference.type === 'replied_to')?.id ?? null;
     const isFromAccount = kind === 'own_post';
     // The brand's post belongs to the thread of the customer it answers; a post answering nobody is a broadcast.
@@ -103,6 +102,14 @@ export function normaliseXPost(params: {
       inReplyToExternalId: inReplyTo,
       author: authorFromV2User(authorId, includes['users'], language),
       isFromAccount,
+      isPassingMention:
+        kind === 'reply' &&
+        isPassingMention({
+          text,
+          account: params.account,
+          authorId: authorId,
+          repliesToUserId: optionalId(post, 'in_reply_to_user_id'),
+        }),
       raw: params.raw,
     });
   });

@@ -223,6 +223,58 @@ export class XApi {
     );
   }
 
+  /** Posts a reply (201 `{data:{id,text}}`); outbox only. Returns the new post's id. */
+  async createReply(params: { text: string; inReplyToId: string }): Promise<string> {
+    const result = await this.user.v2.reply(params.text, params.inReplyToId);
+    return result.data.id;
+  }
+
+  /** Sends a DM to one participant (201 `{data:{dm_conversation_id, dm_event_id}}`); outbox only. */
+  async sendDirectMessage(params: { recipientId: string; text: string }): Promise<string> {
+    // X answers `{data:{dm_conversation_id, dm_event_id}}` (OAS CreateDmEventResponse); the library's type
+    // forgets the `data` envelope, so read both shapes.
+    const result = (await this.user.v2.sendDmToParticipant(params.recipientId, { text: params.text })) as {
+      data?: { dm_event_id?: string };
+      dm_event_id?: string;
+    };
+    const id = result.data?.dm_event_id ?? result.dm_event_id;
+    if (!id) throw new Error('X accepted the DM without giving its event id');
+    return id;
+  }
+
+  /** The account's own recent replies, newest first (outbox: did an unanswered attempt land?). */
+  async recentRepliesBy(params: {
+    handle: string;
+  }): Promise<{ id: string; text: string; inReplyToId: string | null }[]> {
+    const body = await (this.app ?? this.user).v2.get<{
+      data?: { id: string; text: string; referenced_tweets?: { type: string; id: string }[] }[];
+    }>('tweets/search/recent', {
+      query: `from:${params.handle} is:reply`,
+      'tweet.fields': 'referenced_tweets,created_at',
+      max_results: '100',
+    });
+    return (body.data ?? []).map((post) => ({
+      id: post.id,
+      text: post.text,
+      inReplyToId: post.referenced_tweets?.find((reference) => reference.type === 'replied_to')?.id ?? null,
+    }));
+  }
+
+  /** Recent DM events with one participant, newest first (outbox: did an unanswered attempt land?). */
+  async recentDirectMessagesWith(params: {
+    participantId: string;
+  }): Promise<{ id: string; text: string; senderId: string | null }[]> {
+    const body = await this.user.v2.get<{ data?: { id: string; text?: string; sender_id?: string }[] }>(
+      `dm_conversations/with/${params.participantId}/dm_events`,
+      { 'dm_event.fields': 'id,text,sender_id,created_at', event_types: 'MessageCreate', max_results: '100' },
+    );
+    return (body.data ?? []).map((event) => ({
+      id: event.id,
+      text: event.text ?? '',
+      senderId: event.sender_id ?? null,
+    }));
+  }
+
   private async collectPages(
     fetchPage: (token: string | undefined) => Promise<unknown>,
     options: { maxPages: number; isLastPage?: (page: unknown) => boolean },

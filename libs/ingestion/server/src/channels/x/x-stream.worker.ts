@@ -12,6 +12,11 @@ import { describeFailure, toChannelFailure, type XApi, type XStreamConnection } 
 import { SerialQueue } from './serial-queue';
 
 const maxBackfillPages = 100;
+/**
+ * Stream messages recorded in one transaction at most. Messages that arrive while a transaction runs wait for
+ * the next one (group commit: no timer, so a lone message is recorded at once; under load the batches grow).
+ */
+const maxStreamBatch = 500;
 
 function externalIdOf(outcome: NormaliseOutcome): string | null {
   if (outcome.outcome === 'item') return outcome.item.externalId;
@@ -31,6 +36,8 @@ export class XStreamWorker {
   private isBackfilling = false;
   private newestCommitted: string | null = null;
   private connection: XStreamConnection | undefined;
+  private readonly pending: NormaliseOutcome[] = [];
+  private isFlushQueued = false;
 
   constructor(
     private readonly api: XApi,
@@ -59,9 +66,9 @@ export class XStreamWorker {
           keepAliveTimeoutMs: context.timing.streamStallTimeoutMs,
           handlers: {
             onMessage: (message) =>
-              void this.enqueue([normaliseXStreamMessage(message, accountRefOf(this.context.account))]),
+              this.collect(normaliseXStreamMessage(message, accountRefOf(this.context.account))),
             onMalformedLine: (detail) =>
-              void this.enqueue([{ outcome: 'dead_letter', reason: 'invalid_json', raw: detail }]),
+              this.collect({ outcome: 'dead_letter', reason: 'invalid_json', raw: detail }),
             onStreamError: (payload) =>
               this.logger.warn({ accountId: account.id, payload }, 'X stream sent an error; reconnecting'),
           },
@@ -112,23 +119,44 @@ export class XStreamWorker {
     this.logger.log({ accountId: this.context.account.id, sinceId, pages: pages.length }, 'X backfill done');
   }
 
+  /** Holds a stream message for the next recording transaction, queuing one when none is waiting. */
+  private collect(outcome: NormaliseOutcome): void {
+    this.pending.push(outcome);
+    if (this.isFlushQueued) return;
+    this.isFlushQueued = true;
+    void this.queue.push(() => this.flushPending());
+  }
+
+  private async flushPending(): Promise<void> {
+    this.isFlushQueued = false;
+    const batch = this.pending.splice(0, maxStreamBatch);
+    if (this.pending.length > 0) {
+      this.isFlushQueued = true;
+      void this.queue.push(() => this.flushPending());
+    }
+    await this.record(batch);
+  }
+
   private enqueue(outcomes: NormaliseOutcome[]): Promise<void> {
-    return this.queue.push(async () => {
-      try {
-        await this.context.record(outcomes, 'stream');
-      } catch (error) {
-        // Not committed: freeze the cursor and reconnect, so the backfill reads these again.
-        this.logger.error(
-          { accountId: this.context.account.id, err: error },
-          'Recording X posts failed; reconnecting to backfill',
-        );
-        this.isBackfilling = true;
-        this.connection?.close();
-        return;
-      }
-      this.newestCommitted = newestSnowflake([this.newestCommitted, ...outcomes.map(externalIdOf)]);
-      if (!this.isBackfilling && this.newestCommitted)
-        await this.context.advanceCursor('stream', this.newestCommitted);
-    });
+    return this.queue.push(() => this.record(outcomes));
+  }
+
+  private async record(outcomes: NormaliseOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    try {
+      await this.context.record(outcomes, 'stream');
+    } catch (error) {
+      // Not committed: freeze the cursor and reconnect, so the backfill reads these again.
+      this.logger.error(
+        { accountId: this.context.account.id, err: error },
+        'Recording X posts failed; reconnecting to backfill',
+      );
+      this.isBackfilling = true;
+      this.connection?.close();
+      return;
+    }
+    this.newestCommitted = newestSnowflake([this.newestCommitted, ...outcomes.map(externalIdOf)]);
+    if (!this.isBackfilling && this.newestCommitted)
+      await this.context.advanceCursor('stream', this.newestCommitted);
   }
 }
