@@ -30,6 +30,9 @@ export class ContactIdentity {
   @Column('text', { nullable: true })
   language!: string | null;
 
+  @Column('uuid', { nullable: true })
+  linkedByUserId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

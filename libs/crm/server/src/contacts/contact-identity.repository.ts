@@ -85,7 +85,8 @@ export class ContactIdentityRepository {
     if (contactIds.length === 0) return [];
     const rows = (await this.dataSource.query(
       `SELECT DISTINCT ON (contact_id) contact_id, channel, external_user_id, handle, display_name, followers_count, is_verified, language
-       FROM contact_identity WHERE contact_id = ANY($1::uuid[]) ORDER BY contact_id, updated_at DESC`,
+       FROM contact_identity WHERE contact_id = ANY($1::uuid[]) AND channel NOT IN ('email', 'phone', 'crm')
+       ORDER BY contact_id, updated_at DESC`,
       [contactIds],
     )) as RawIdentity[];
     return rows.map(toRow);
@@ -101,5 +102,85 @@ export class ContactIdentityRepository {
       [params.channel, params.externalUserId],
     )) as RawIdentity[];
     return rows[0] ? toRow(rows[0]) : null;
+  }
+}
+
+export type IdentityRecord = ContactIdentityRow & { id: string; linkedByUserId: string | null };
+
+type RawIdentityRecord = RawIdentity & { id: string; linked_by_user_id: string | null };
+
+const recordColumns =
+  'id, contact_id, channel, external_user_id, handle, display_name, followers_count, is_verified, language, linked_by_user_id';
+
+function toRecord(raw: RawIdentityRecord): IdentityRecord {
+  return { ...toRow(raw), id: raw.id, linkedByUserId: raw.linked_by_user_id };
+}
+
+/** Every identity, hand-linked ones included (the customer picture, linking, export and erasure). */
+@Injectable()
+export class IdentityRecordRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async listByContacts(contactIds: string[], manager?: EntityManager): Promise<IdentityRecord[]> {
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT ${recordColumns} FROM contact_identity WHERE contact_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [contactIds],
+    )) as RawIdentityRecord[];
+    return rows.map(toRecord);
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<IdentityRecord | null> {
+    const rows = (await manager.query(
+      `SELECT ${recordColumns} FROM contact_identity WHERE id = $1 FOR UPDATE`,
+      [id],
+    )) as RawIdentityRecord[];
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async findByKey(
+    manager: EntityManager,
+    channel: string,
+    externalUserId: string,
+  ): Promise<IdentityRecord | null> {
+    const rows = (await manager.query(
+      `SELECT ${recordColumns} FROM contact_identity WHERE channel = $1 AND external_user_id = $2`,
+      [channel, externalUserId],
+    )) as RawIdentityRecord[];
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  /** A hand-made (or CRM-given) identity; null when that channel value already belongs to a contact. */
+  async insertLinked(
+    manager: EntityManager,
+    params: { contactId: string; channel: string; externalUserId: string; userId: string | null },
+  ): Promise<IdentityRecord | null> {
+    const rows = (await manager.query(
+      `INSERT INTO contact_identity (contact_id, channel, external_user_id, is_verified, linked_by_user_id)
+       VALUES ($1, $2, $3, false, $4)
+       ON CONFLICT (channel, external_user_id) DO NOTHING RETURNING ${recordColumns}`,
+      [params.contactId, params.channel, params.externalUserId, params.userId],
+    )) as RawIdentityRecord[];
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async moveTo(
+    manager: EntityManager,
+    params: { id: string; contactId: string; userId: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE contact_identity SET contact_id = $2, linked_by_user_id = $3, updated_at = now() WHERE id = $1`,
+      [params.id, params.contactId, params.userId],
+    );
+  }
+
+  async delete(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM contact_identity WHERE id = $1`, [id]);
+  }
+
+  async deleteForContacts(manager: EntityManager, contactIds: string[]): Promise<number> {
+    const result = (await manager.query(`DELETE FROM contact_identity WHERE contact_id = ANY($1::uuid[])`, [
+      contactIds,
+    ])) as [unknown[], number];
+    return result[1];
   }
 }

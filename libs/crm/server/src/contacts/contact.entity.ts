@@ -12,6 +12,22 @@ export class Contact {
   @Column('text', { nullable: true })
   language!: string | null;
 
+  @Column('uuid', { nullable: true })
+  accountId!: string | null;
+
+  @Column('jsonb')
+  attributes!: Record<string, string>;
+
+  @Column('text', { array: true })
+  tags!: string[];
+
+  /** Set while this contact is merged into another (an alias; undo clears it). */
+  @Column('uuid', { nullable: true })
+  mergedIntoId!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

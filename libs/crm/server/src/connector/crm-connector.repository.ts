@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  CrmConnectorKind,
+  CrmConnectorView,
+  CrmWebhookDeliveryView,
+  CrmWebhookEvent,
+} from '@vigie/contracts';
+
+export type CrmConnectorRow = CrmConnectorView & { inboundSecret: string; outboundSecret: string };
+
+type RawConnector = {
+  id: string;
+  name: string;
+  kind: CrmConnectorKind;
+  outbound_url: string | null;
+  events: CrmWebhookEvent[];
+  is_active: boolean;
+  created_at: Date;
+  inbound_secret: string;
+  outbound_secret: string;
+};
+
+const toConnector = (raw: RawConnector): CrmConnectorRow => ({
+  id: raw.id,
+  name: raw.name,
+  kind: raw.kind,
+  outboundUrl: raw.outbound_url,
+  events: raw.events,
+  isActive: raw.is_active,
+  createdAt: raw.created_at.toISOString(),
+  inboundSecret: raw.inbound_secret,
+  outboundSecret: raw.outbound_secret,
+});
+
+type RawDelivery = {
+  id: string;
+  event_type: CrmWebhookEvent;
+  event_key: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: Date;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: Date;
+};
+
+const toDelivery = (raw: RawDelivery): CrmWebhookDeliveryView => ({
+  id: raw.id,
+  eventType: raw.event_type,
+  eventKey: raw.event_key,
+  status: raw.status,
+  attempts: raw.attempts,
+  nextAttemptAt: raw.next_attempt_at.toISOString(),
+  lastStatusCode: raw.last_status_code,
+  lastError: raw.last_error,
+  deliveredAt: raw.delivered_at?.toISOString() ?? null,
+  createdAt: raw.created_at.toISOString(),
+});
+
+const connectorColumns =
+  'id, name, kind, outbound_url, events, is_active, created_at, inbound_secret, outbound_secret';
+
+/** A delivery claimed for one attempt, with what is needed to send it. */
+export type ClaimedDelivery = {
+  id: string;
+  eventType: CrmWebhookEvent;
+  payload: unknown;
+  attempts: number;
+  url: string;
+  secret: string;
+};
+
+/** SQL for connectors, inbound receipts (replay protection) and the outbound delivery log. */
+@Injectable()
+export class CrmConnectorRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(params: {
+    name: string;
+    kind: CrmConnectorKind;
+    outboundUrl: string | null;
+    events: CrmWebhookEvent[];
+    inboundSecret: string;
+    outboundSecret: string;
+  }): Promise<CrmConnectorRow | null> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO crm_connector (name, kind, outbound_url, events, inbound_secret, outbound_secret)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING ${connectorColumns}`,
+      [
+        params.name,
+        params.kind,
+        params.outboundUrl,
+        params.events,
+        params.inboundSecret,
+        params.outboundSecret,
+      ],
+    )) as RawConnector[];
+    return rows[0] ? toConnector(rows[0]) : null;
+  }
+
+  async findById(id: string): Promise<CrmConnectorRow | null> {
+    const rows = (await this.dataSource.query(`SELECT ${connectorColumns} FROM crm_connector WHERE id = $1`, [
+      id,
+    ])) as RawConnector[];
+    return rows[0] ? toConnector(rows[0]) : null;
+  }
+
+  async list(): Promise<CrmConnectorRow[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT ${connectorColumns} FROM crm_connector ORDER BY name`,
+    )) as RawConnector[];
+    return rows.map(toConnector);
+  }
+
+  /** True the first time a delivery id is seen for this connector (the insert and the upsert commit together). */
+  async recordReceipt(
+    manager: EntityManager,
+    params: { connectorId: string; deliveryId: string; at: Date },
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `INSERT INTO crm_inbound_receipt (connector_id, delivery_id, received_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING RETURNING delivery_id`,
+      [params.connectorId, params.deliveryId, params.at],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** One pending delivery per subscribed active connector; the same event key twice is enqueued once. */
+  async enqueue(
+    manager: EntityManager,
+    params: { eventType: CrmWebhookEvent; eventKey: string; payload: unknown; at: Date },
+  ): Promise<number> {
+    const result = (await manager.query(
+      `INSERT INTO crm_webhook_delivery (connector_id, event_key, event_type, payload, status, next_attempt_at, created_at)
+       SELECT id, $2, $1, $3, 'pending', $4, $4 FROM crm_connector
+       WHERE is_active AND outbound_url IS NOT NULL AND $1 = ANY(events)
+       ON CONFLICT (connector_id, event_key) DO NOTHING RETURNING id`,
+      [params.eventType, params.eventKey, JSON.stringify(params.payload), params.at],
+    )) as unknown[];
+    return result.length;
+  }
+
+  /**
+   * Claims due deliveries for one attempt: counts the attempt and pushes `next_attempt_at` out by a lease, so a
+   * process that dies mid-request leaves the delivery to be retried, and two processes never send it at once.
+   */
+  async claimDue(params: { now: Date; leaseUntil: Date; limit: number }): Promise<ClaimedDelivery[]> {
+    const rows = (await this.dataSource.query(
+      `UPDATE crm_webhook_delivery d SET attempts = d.attempts + 1, next_attempt_at = $2
+       FROM crm_connector c
+       WHERE d.id IN (
+         SELECT id FROM crm_webhook_delivery WHERE status = 'pending' AND next_attempt_at <= $1
+         ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED
+       ) AND c.id = d.connector_id
+       RETURNING d.id, d.event_type, d.payload, d.attempts, c.outbound_url, c.outbound_secret`,
+      [params.now, params.leaseUntil, params.limit],
+    )) as [
+      {
+        id: string;
+        event_type: CrmWebhookEvent;
+        payload: unknown;
+        attempts: number;
+        outbound_url: string | null;
+        outbound_secret: string;
+      }[],
+      number,
+    ];
+    return rows[0].map((row) => ({
+      id: row.id,
+      eventType: row.event_type,
+      payload: row.payload,
+      attempts: row.attempts,
+      url: row.outbound_url ?? '',
+      secret: row.outbound_secret,
+    }));
+  }
+
+  async recordAttempt(params: {
+    id: string;
+    status: 'pending' | 'delivered' | 'failed';
+    statusCode: number | null;
+    error: string | null;
+    nextAttemptAt: Date;
+    deliveredAt: Date | null;
+  }): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE crm_webhook_delivery SET status = $2, last_status_code = $3, last_error = $4, next_attempt_at = $5,
+         delivered_at = $6 WHERE id = $1`,
+      [params.id, params.status, params.statusCode, params.error, params.nextAttemptAt, params.deliveredAt],
+    );
+  }
+
+  async deliveries(connectorId: string, limit: number): Promise<CrmWebhookDeliveryView[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, event_type, event_key, status, attempts, next_attempt_at, last_status_code, last_error,
+         delivered_at, created_at
+       FROM crm_webhook_delivery WHERE connector_id = $1 ORDER BY created_at DESC, id LIMIT $2`,
+      [connectorId, limit],
+    )) as RawDelivery[];
+    return rows.map(toDelivery);
+  }
+}

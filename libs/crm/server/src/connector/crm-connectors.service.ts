@@ -1,0 +1,278 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  CrmConnectorCreated,
+  CrmConnectorKind,
+  CrmConnectorView,
+  CrmUpsertReport,
+  CrmUpsertRequest,
+  CrmWebhookDeliveryView,
+  CrmWebhookEvent,
+} from '@vigie/contracts';
+import { type Clock, CLOCK, DomainError } from '@vigie/kernel';
+import { CrmAuditRepository } from '../audit/crm-audit.repository';
+import { type CrmConnectorRow, CrmConnectorRepository } from './crm-connector.repository';
+import { parseUpsertBody } from './crm-connector.dto';
+import { CrmSyncService } from './crm-sync.service';
+import {
+  maxDeliveryAttempts,
+  retryDelaySeconds,
+  signatureHeaderValue,
+  verifySignature,
+} from './webhook-signature';
+
+const toView = ({ inboundSecret: _in, outboundSecret: _out, ...view }: CrmConnectorRow): CrmConnectorView =>
+  view;
+const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
+
+/** One HTTP attempt may take this long; the claim's lease is longer, so a slow receiver is not sent twice. */
+const requestTimeoutMs = 10_000;
+const leaseSeconds = 60;
+const deliveryBatchSize = 20;
+const pollIntervalMs = 5_000;
+
+/** A conversation event as a connector receives it (the JSON body of an outbound webhook). */
+export type CrmWebhookPayload = {
+  id: string;
+  type: CrmWebhookEvent;
+  occurredAt: string;
+  data: Record<string, unknown>;
+};
+
+/**
+ * The external CRM connector (docs/crm.md, docs/adr/0303-crm-connector.md): signed inbound upserts with replay
+ * protection, and outbound signed webhooks on conversation events, enqueued in the transaction of the event,
+ * delivered with retries and backoff, every attempt kept in the delivery log.
+ */
+@Injectable()
+export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('CrmConnectors');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connectors: CrmConnectorRepository,
+    private readonly sync: CrmSyncService,
+    private readonly audit: CrmAuditRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => {
+      void this.deliverDue().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'Webhook delivery failed'),
+      );
+    }, pollIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  async create(params: {
+    name: string;
+    kind: CrmConnectorKind;
+    outboundUrl: string | null;
+    events: CrmWebhookEvent[];
+    actorUserId: string;
+  }): Promise<CrmConnectorCreated> {
+    const row = await this.connectors.insert({
+      name: params.name,
+      kind: params.kind,
+      outboundUrl: params.outboundUrl,
+      events: [...new Set(params.events)],
+      inboundSecret: newSecret(),
+      outboundSecret: newSecret(),
+    });
+    if (!row) {
+      throw new DomainError({
+        code: 'conflict',
+        message: `A connector named ${params.name} already exists.`,
+      });
+    }
+    await this.audit.record(this.dataSource.manager, {
+      action: 'connector.created',
+      actor: { kind: 'user', userId: params.actorUserId },
+      details: { connectorId: row.id, name: row.name, kind: row.kind },
+      at: this.clock.now(),
+    });
+    return { ...toView(row), inboundSecret: row.inboundSecret, outboundSecret: row.outboundSecret };
+  }
+
+  async list(): Promise<CrmConnectorView[]> {
+    return (await this.connectors.list()).map(toView);
+  }
+
+  async deliveries(connectorId: string): Promise<CrmWebhookDeliveryView[]> {
+    await this.activeConnector(connectorId, { isActiveRequired: false });
+    return this.connectors.deliveries(connectorId, 200);
+  }
+
+  /** The admin's upsert (same rules as the signed webhook, audited under the admin's name). */
+  async upsertAsUser(params: { request: CrmUpsertRequest; actorUserId: string }): Promise<CrmUpsertReport> {
+    return this.dataSource.transaction((manager) =>
+      this.sync.apply(manager, {
+        request: params.request,
+        actor: { kind: 'user', userId: params.actorUserId },
+        source: 'api',
+      }),
+    );
+  }
+
+  /**
+   * A signed inbound upsert. 401 for a bad, missing or stale signature (nothing read from the body before);
+   * a delivery id seen before answers `isDuplicate` without applying anything again.
+   */
+  async receive(params: {
+    connectorId: string;
+    signature: string | undefined;
+    deliveryId: string | undefined;
+    rawBody: Buffer;
+  }): Promise<CrmUpsertReport> {
+    const connector = await this.activeConnector(params.connectorId, { isActiveRequired: true });
+    const now = this.clock.now();
+    const verdict = verifySignature({
+      header: params.signature,
+      secret: connector.inboundSecret,
+      body: params.rawBody.toString('utf8'),
+      now,
+    });
+    if (!verdict.isValid) {
+      throw new DomainError({
+        code: 'unauthenticated',
+        message: `Webhook signature refused (${verdict.reason}).`,
+        details: { reason: `signature_${verdict.reason}` },
+      });
+    }
+    if (!params.deliveryId || !/^[\w.:-]{8,120}$/.test(params.deliveryId)) {
+      throw new DomainError({
+        code: 'invalid',
+        message:
+          'The vigie-delivery header must carry a unique delivery id (8-120 letters, digits, . : _ -).',
+      });
+    }
+    const request = await parseUpsertBody(params.rawBody);
+    const deliveryId = params.deliveryId;
+    return this.dataSource.transaction(async (manager) => {
+      const isFirst = await this.connectors.recordReceipt(manager, {
+        connectorId: connector.id,
+        deliveryId,
+        at: now,
+      });
+      if (!isFirst) {
+        return {
+          isDuplicate: true,
+          accounts: { created: 0, updated: 0, unchanged: 0 },
+          contacts: { created: 0, updated: 0, unchanged: 0 },
+          conflicts: [],
+        };
+      }
+      return this.sync.apply(manager, {
+        request,
+        actor: { kind: 'connector' },
+        source: `connector:${connector.name}:${deliveryId}`,
+      });
+    });
+  }
+
+  /**
+   * Queues a conversation event for every subscribed connector, inside the caller's transaction: the webhook
+   * exists if and only if the event committed. `eventKey` makes it idempotent (retried transactions, replays).
+   */
+  async enqueue(
+    manager: EntityManager,
+    params: { type: CrmWebhookEvent; eventKey: string; occurredAt: Date; data: Record<string, unknown> },
+  ): Promise<number> {
+    const contactId = typeof params.data['contactId'] === 'string' ? params.data['contactId'] : null;
+    const crmIds = contactId
+      ? ((await manager.query(
+          `SELECT external_user_id FROM contact_identity WHERE contact_id = $1 AND channel = 'crm' ORDER BY created_at`,
+          [contactId],
+        )) as { external_user_id: string }[])
+      : [];
+    const payload: CrmWebhookPayload = {
+      id: params.eventKey,
+      type: params.type,
+      occurredAt: params.occurredAt.toISOString(),
+      data: { ...params.data, crmContactExternalIds: crmIds.map((row) => row.external_user_id) },
+    };
+    return this.connectors.enqueue(manager, {
+      eventType: params.type,
+      eventKey: params.eventKey,
+      payload,
+      // Due now by Vigie's clock (occurredAt is the channel's time, which may run ahead of ours).
+      at: this.clock.now(),
+    });
+  }
+
+  /** Sends the deliveries that are due; returns how many were attempted. Safe to run from several processes. */
+  deliverDue(): Promise<number> {
+    const run = (this.running ?? Promise.resolve(0)).catch(() => 0).then(() => this.deliverBatch());
+    this.running = run;
+    return run;
+  }
+
+  private async deliverBatch(): Promise<number> {
+    const now = this.clock.now();
+    const claimed = await this.connectors.claimDue({
+      now,
+      leaseUntil: new Date(now.getTime() + leaseSeconds * 1000),
+      limit: deliveryBatchSize,
+    });
+    for (const delivery of claimed) {
+      const body = JSON.stringify(delivery.payload);
+      let statusCode: number | null = null;
+      let error: string | null = null;
+      try {
+        const response = await fetch(delivery.url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'Vigie-Webhooks/1',
+            'vigie-signature': signatureHeaderValue({ secret: delivery.secret, at: this.clock.now(), body }),
+            'vigie-delivery': delivery.id,
+            'vigie-event': delivery.eventType,
+          },
+          body,
+          signal: AbortSignal.timeout(requestTimeoutMs),
+          redirect: 'manual',
+        });
+        statusCode = response.status;
+        await response.body?.cancel();
+        if (!response.ok) error = `HTTP ${response.status}`;
+      } catch (caught) {
+        error = caught instanceof Error ? caught.message.slice(0, 500) : 'request failed';
+      }
+      const at = this.clock.now();
+      const isDelivered = error === null;
+      const isExhausted = !isDelivered && delivery.attempts >= maxDeliveryAttempts;
+      await this.connectors.recordAttempt({
+        id: delivery.id,
+        status: isDelivered ? 'delivered' : isExhausted ? 'failed' : 'pending',
+        statusCode,
+        error,
+        nextAttemptAt:
+          isDelivered || isExhausted
+            ? at
+            : new Date(at.getTime() + retryDelaySeconds(delivery.attempts) * 1000),
+        deliveredAt: isDelivered ? at : null,
+      });
+    }
+    return claimed.length;
+  }
+
+  private async activeConnector(
+    id: string,
+    options: { isActiveRequired: boolean },
+  ): Promise<CrmConnectorRow> {
+    const connector = await this.connectors.findById(id);
+    if (!connector || (options.isActiveRequired && !connector.isActive)) {
+      throw new DomainError({ code: 'not_found', message: `No active CRM connector ${id}.` });
+    }
+    return connector;
+  }
+}
