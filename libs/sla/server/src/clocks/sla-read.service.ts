@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { ConversationSla, SlaClockView } from '@vigie/contracts';
+import { DomainError } from '@vigie/kernel';
+import { type ResolvedPolicy, SlaPolicyCatalog } from '../policies/sla-policy.catalog';
+import { SlaPolicyRepository } from '../policies/sla-policy.repository';
+import { explainClock } from './clock-work';
+import { SlaClockRepository, type StoredClock } from './sla-clock.repository';
+
+export function toClockView(clock: StoredClock, policy: ResolvedPolicy): SlaClockView {
+  return {
+    clock: clock.clock,
+    metric: clock.metric,
+    status: clock.status,
+    hours: clock.hours,
+    targetMinutes: clock.targetMs / 60_000,
+    startedAt: clock.startedAt.toISOString(),
+    dueAt:
+      clock.status === 'running' || clock.status === 'fulfilled'
+        ? (clock.dueAt?.toISOString() ?? null)
+        : null,
+    breachedAt: clock.breachedAt?.toISOString() ?? null,
+    fulfilledAt: clock.fulfilledAt?.toISOString() ?? null,
+    countedMs: clock.elapsedMs ?? clock.consumedMs,
+    explanation: explainClock(clock, policy),
+  };
+}
+
+/** The console's view of a conversation's clocks and event log. */
+@Injectable()
+export class SlaReadService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clocks: SlaClockRepository,
+    private readonly catalog: SlaPolicyCatalog,
+    private readonly policies: SlaPolicyRepository,
+  ) {}
+
+  /** The clocks of several conversations in one query (what `sla.updated` carries). */
+  async clockViewsOf(conversationIds: string[]): Promise<Map<string, SlaClockView[]>> {
+    const clocks = await this.clocks.findByConversations(this.dataSource.manager, conversationIds);
+    const policies = new Map<string | null, ResolvedPolicy>();
+    const views = new Map<string, SlaClockView[]>(conversationIds.map((id) => [id, []]));
+    for (const clock of clocks) {
+      let policy = policies.get(clock.policyId);
+      if (!policy) {
+        policy = await this.catalog.byId(null, clock.policyId);
+        policies.set(clock.policyId, policy);
+      }
+      views.get(clock.conversationId)?.push(toClockView(clock, policy));
+    }
+    return views;
+  }
+
+  async conversationSla(conversationId: string): Promise<ConversationSla> {
+    if (!(await this.policies.conversationBrand(conversationId)))
+      throw new DomainError({ code: 'not_found', message: `No conversation ${conversationId}.` });
+    const manager = this.dataSource.manager;
+    const [clocks, events] = await Promise.all([
+      this.clocks.findByConversation(manager, conversationId),
+      this.clocks.findEvents(manager, conversationId),
+    ]);
+    const policy = await this.catalog.byId(null, clocks[0]?.policyId ?? null);
+    return {
+      conversationId,
+      policyName: clocks.length > 0 ? policy.name : 'none (no message needing a reply yet)',
+      timezone: policy.spec.calendar.timezone,
+      clocks: clocks.map((clock) => toClockView(clock, policy)),
+      events: events.map((event) => ({
+        id: event.id,
+        clock: event.clock,
+        metric: event.metric,
+        kind: event.kind,
+        at: event.at.toISOString(),
+        dueAt: event.due_at?.toISOString() ?? null,
+        detail: event.detail,
+      })),
+    };
+  }
+}

@@ -1,0 +1,184 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SlaAlert, SlaEscalated } from '@vigie/contracts';
+import { CLOCK, type Clock } from '@vigie/kernel';
+import { formatDuration } from '@vigie/sla-core';
+import { DomainEventBus } from '@vigie/server';
+import { clockLabel } from '../clocks/clock-work';
+import {
+  type NewSlaEvent,
+  SlaClockRepository,
+  type StoredClock,
+  type TakenDueEvent,
+} from '../clocks/sla-clock.repository';
+import { SlaUpdatePublisher } from '../clocks/sla-update.publisher';
+import { SlaPolicyCatalog } from '../policies/sla-policy.catalog';
+import { SlaAlertAudience } from './sla-alert-audience';
+
+export type SlaSchedulerOptions = { intervalMs: number; batchSize: number };
+export const SLA_SCHEDULER_OPTIONS = Symbol('SLA_SCHEDULER_OPTIONS');
+export const defaultSlaSchedulerOptions: SlaSchedulerOptions = { intervalMs: 1000, batchSize: 500 };
+
+type TickBatch = { alerts: SlaAlert[]; escalations: SlaEscalated[]; breachedConversationIds: string[] };
+
+/**
+ * The durable SLA scheduler (docs/adr/0104-durable-sla-scheduler.md). Due times live in `sla_due_event`,
+ * indexed by `due_at`; every process polls it and takes what became due with `FOR UPDATE SKIP LOCKED`,
+ * deleting the rows in the transaction that records the warning or breach. A row is taken by exactly one
+ * transaction, so each alert is recorded once however many processes run, and one that was due while every
+ * process was down fires at the next start. Alerts of a tick are digested per audience: one socket message.
+ */
+@Injectable()
+export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('SlaScheduler');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clocks: SlaClockRepository,
+    private readonly catalog: SlaPolicyCatalog,
+    private readonly audience: SlaAlertAudience,
+    private readonly updates: SlaUpdatePublisher,
+    private readonly events: DomainEventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SLA_SCHEDULER_OPTIONS) private readonly options: SlaSchedulerOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.tick().catch((error: unknown) => this.logger.error({ err: error }, 'SLA scheduler tick failed'));
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => 0);
+  }
+
+  /** Fires everything due now; returns how many alerts were recorded. Overlapping calls share one run. */
+  tick(): Promise<number> {
+    this.running ??= this.drain().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async drain(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const now = this.clock.now();
+      let taken = 0;
+      const batch = await this.dataSource.transaction(async (manager) => {
+        const due = await this.clocks.takeDue(manager, { now, limit: this.options.batchSize });
+        taken = due.length;
+        return this.fire(manager, due, now);
+      });
+      this.publish(batch);
+      fired += batch.alerts.length;
+      if (taken < this.options.batchSize) return fired;
+    }
+  }
+
+  private async fire(manager: EntityManager, due: TakenDueEvent[], now: Date): Promise<TickBatch> {
+    const batch: TickBatch = { alerts: [], escalations: [], breachedConversationIds: [] };
+    if (due.length === 0) return batch;
+    const conversationIds = [...new Set(due.map((event) => event.conversationId))];
+    // Locked already by the take (only the clocks of taken rows; the others are not read for update).
+    const clocks = await this.clocks.findByConversations(manager, conversationIds);
+    const byKey = new Map(
+      clocks.map((clock) => [`${clock.conversationId}:${clock.clock}:${clock.metric}`, clock]),
+    );
+    const breached: StoredClock[] = [];
+    const log: NewSlaEvent[] = [];
+    for (const event of due) {
+      const clock = byKey.get(`${event.conversationId}:${event.clock}:${event.metric}`);
+      // A stale row (the clock was answered, paused or rescheduled since) is simply dropped.
+      if (!clock || clock.generation !== event.generation || clock.status !== 'running') continue;
+      if (event.kind === 'breach' && clock.breachedAt) continue;
+      const dueAt = clock.dueAt ?? event.dueAt;
+      batch.alerts.push({
+        conversationId: clock.conversationId,
+        clock: clock.clock,
+        metric: clock.metric,
+        kind: event.kind,
+        fraction: event.fraction,
+        dueAt: dueAt.toISOString(),
+        at: event.dueAt.toISOString(),
+      });
+      const percent = Math.round(event.fraction * 100);
+      const when = event.dueAt.toISOString();
+      log.push({
+        conversationId: clock.conversationId,
+        clock: clock.clock,
+        metric: clock.metric,
+        kind: event.kind === 'breach' ? 'breached' : 'warned',
+        at: event.dueAt,
+        dueAt,
+        detail:
+          event.kind === 'breach'
+            ? `${clockLabel(clock)} breached: the target of ${formatDuration(clock.targetMs)} ran out at ${when}`
+            : `${clockLabel(clock)} warned: ${percent}% of the ${formatDuration(clock.targetMs)} target used at ${when}; due ${dueAt.toISOString()}`,
+      });
+      if (event.kind !== 'breach') continue;
+      breached.push(clock);
+      batch.breachedConversationIds.push(clock.conversationId);
+      if (clock.clock === 'contract') await this.escalate(manager, { clock, at: event.dueAt, batch, log });
+    }
+    await this.clocks.markBreached(manager, { clocks: breached, at: now });
+    await this.clocks.appendEvents(manager, log);
+    return batch;
+  }
+
+  /** Escalation rules of the clock's policy: each non-notify action is logged and asked of other domains. */
+  private async escalate(
+    manager: EntityManager,
+    params: { clock: StoredClock; at: Date; batch: TickBatch; log: NewSlaEvent[] },
+  ): Promise<void> {
+    const policy = await this.catalog.byId(manager, params.clock.policyId);
+    for (const action of policy.spec.escalation) {
+      if (action === 'notify') continue;
+      params.batch.escalations.push({
+        conversationId: params.clock.conversationId,
+        action,
+        metric: params.clock.metric,
+        at: params.at.toISOString(),
+      });
+      params.log.push({
+        conversationId: params.clock.conversationId,
+        clock: params.clock.clock,
+        metric: params.clock.metric,
+        kind: 'escalated',
+        at: params.at,
+        dueAt: params.clock.dueAt,
+        detail: `${clockLabel(params.clock)} escalated: ${action.replace(/_/g, ' ')} (policy "${policy.name}")`,
+      });
+    }
+  }
+
+  private publish(batch: TickBatch): void {
+    for (const kind of ['warning', 'breach'] as const) {
+      const groups = new Map<string, { audience: string[]; alerts: SlaAlert[] }>();
+      for (const alert of batch.alerts.filter((item) => item.kind === kind)) {
+        const audience = this.audience.roomsFor(alert);
+        const key = [...audience].sort().join(',');
+        const group = groups.get(key) ?? { audience, alerts: [] };
+        group.alerts.push(alert);
+        groups.set(key, group);
+      }
+      for (const group of groups.values())
+        this.events.publish(kind === 'warning' ? 'sla.warning' : 'sla.breached', group);
+    }
+    for (const escalation of batch.escalations) this.events.publish('sla.escalated', escalation);
+    if (batch.breachedConversationIds.length > 0)
+      void this.updates.publish([...new Set(batch.breachedConversationIds)]);
+  }
+}
