@@ -1,0 +1,228 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  AgentPresenceChanged,
+  AgentStatusChanged,
+  RoutingAgentStatus,
+  RoutingAgentView,
+} from '@vigie/contracts';
+import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
+import { conversationsToReturn, defaultOfflineGraceMs } from '@vigie/routing-core';
+import { DomainEventBus } from '@vigie/server';
+import { assignmentEvent, QueueDrainer } from '../queue/queue-drainer.service';
+import { type AgentRow, type LogInsert, RoutingRepository } from '../queue/routing.repository';
+import { inRoutingTransaction } from '../queue/routing-transaction';
+
+/** An online agent with no activity (REST action, answer, socket arrival) for this long becomes away. */
+export const inactivityAwayMs = 15 * 60_000;
+const returnBatchSize = 200;
+
+export function toAgentView(agent: AgentRow): RoutingAgentView {
+  return {
+    userId: agent.id,
+    displayName: agent.name,
+    status: agent.status,
+    statusSince: agent.statusSince.toISOString(),
+    capacity: agent.capacity,
+    openCount: agent.openCount,
+    languages: [...agent.languages],
+    skills: [...agent.skills],
+    teamIds: [...agent.teamIds],
+    lastAssignedAt: agent.lastAssignedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Agents' routing status and capacity: from socket presence (first socket online, last socket offline), from the
+ * agent (online/away/offline), from supervisors (capacity), and from the sweeps (away after inactivity, and the
+ * offline return of unanswered conversations after the grace period). Every change that can make room drains.
+ */
+@Injectable()
+export class AgentStatusService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly routing: RoutingRepository,
+    private readonly drainer: QueueDrainer,
+    private readonly events: DomainEventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onPresence(presence: AgentPresenceChanged): Promise<void> {
+    if (presence.role !== 'agent') return;
+    const now = this.clock.now();
+    const agent = await inRoutingTransaction(this.dataSource, async (manager) => {
+      await this.routing.ensureAgents(manager, { userIds: [presence.userId], now });
+      const [current] = await this.routing.lockAgents(manager, [presence.userId]);
+      if (!current) return null;
+      // A socket arriving brings an offline agent online; an agent who chose "away" stays away.
+      const status: RoutingAgentStatus | null =
+        presence.status === 'offline'
+          ? current.status === 'offline'
+            ? null
+            : 'offline'
+          : current.status === 'offline'
+            ? 'online'
+            : null;
+      await this.routing.updateAgent(manager, {
+        userId: presence.userId,
+        ...(status ? { status } : {}),
+        now,
+        isActivity: presence.status !== 'offline',
+      });
+      return status ? this.reload(manager, presence.userId) : null;
+    });
+    if (agent) this.announce(agent, 'presence');
+  }
+
+  setStatus(params: {
+    userId: string;
+    status: RoutingAgentStatus;
+    source: AgentStatusChanged['source'];
+  }): Promise<RoutingAgentView> {
+    return this.updateProfile({
+      userId: params.userId,
+      changes: { status: params.status },
+      isActivity: true,
+      source: params.source,
+    });
+  }
+
+  setCapacity(params: { userId: string; capacity: number }): Promise<RoutingAgentView> {
+    return this.updateProfile({
+      userId: params.userId,
+      changes: { capacity: params.capacity },
+      isActivity: false,
+      source: 'supervisor',
+    });
+  }
+
+  private async updateProfile(params: {
+    userId: string;
+    changes: { status?: RoutingAgentStatus; capacity?: number };
+    isActivity: boolean;
+    source: AgentStatusChanged['source'];
+  }): Promise<RoutingAgentView> {
+    const now = this.clock.now();
+    const agent = await inRoutingTransaction(this.dataSource, async (manager) => {
+      await this.routing.ensureAgents(manager, { userIds: [params.userId], now });
+      await this.lockKnown(manager, params.userId);
+      await this.routing.updateAgent(manager, {
+        userId: params.userId,
+        ...params.changes,
+        now,
+        isActivity: params.isActivity,
+      });
+      return this.reload(manager, params.userId);
+    });
+    this.announce(agent, params.source);
+    return toAgentView(agent);
+  }
+
+  async list(): Promise<RoutingAgentView[]> {
+    return (await this.routing.listAgents(this.dataSource.manager)).map(toAgentView);
+  }
+
+  /**
+   * The durable timers, run on an interval by every process (idempotent, row-locked): online agents idle for
+   * {@link inactivityAwayMs} become away; conversations awaiting a reply held by an agent offline for the grace
+   * period (or no longer active) return to the queue. Both read their deadlines from the database, so a restart
+   * loses nothing.
+   */
+  async sweep(params: { graceMs?: number } = {}): Promise<{ markedAway: number; returned: number }> {
+    const graceMs = params.graceMs ?? defaultOfflineGraceMs;
+    const now = this.clock.now();
+    const awayIds = await inRoutingTransaction(this.dataSource, (manager) =>
+      this.routing.markIdleAway(manager, { idleBefore: new Date(now.getTime() - inactivityAwayMs), now }),
+    );
+    if (awayIds.length > 0) {
+      const agents = await inRoutingTransaction(this.dataSource, (manager) =>
+        this.routing.lockAgents(manager, awayIds),
+      );
+      for (const agent of agents) this.announce(agent, 'inactivity');
+    }
+    let returned = 0;
+    for (;;) {
+      const entries = await inRoutingTransaction(this.dataSource, async (manager) => {
+        const held = await this.routing.heldByAbsentAgents(manager, {
+          offlineBefore: new Date(now.getTime() - graceMs),
+          limit: returnBatchSize,
+        });
+        if (held.length === 0) return [];
+        const rows = await this.routing.lockRoutings(
+          manager,
+          held.map((conversation) => conversation.conversationId),
+        );
+        const assigneeIds = [...new Set(rows.flatMap((row) => (row.assigneeId ? [row.assigneeId] : [])))];
+        const agents = await this.routing.lockAgents(manager, assigneeIds);
+        const toReturn = conversationsToReturn({
+          conversations: rows.flatMap((row) =>
+            row.assigneeId
+              ? [{ id: row.conversationId, assigneeId: row.assigneeId, waitingSince: row.waitingSince }]
+              : [],
+          ),
+          agents,
+          now,
+          graceMs,
+        });
+        const log: LogInsert[] = [];
+        for (const decision of toReturn) {
+          const row = rows.find((candidate) => candidate.conversationId === decision.conversationId);
+          await this.routing.release(manager, {
+            conversationId: decision.conversationId,
+            previousAgentId: decision.agentId,
+            requeueAt: now,
+          });
+          log.push({
+            conversationId: decision.conversationId,
+            action: 'returned',
+            agentId: null,
+            previousAgentId: decision.agentId,
+            teamId: row?.teamId ?? null,
+            reason: decision.why,
+            explanation: decision.explanation,
+            actorUserId: null,
+            at: now,
+          });
+        }
+        await this.routing.insertLog(manager, log);
+        return log;
+      });
+      for (const entry of entries) this.events.publish('conversation.assigned', assignmentEvent(entry));
+      returned += entries.length;
+      if (entries.length < returnBatchSize) break;
+    }
+    if (returned > 0) this.drainer.requestDrain();
+    return { markedAway: awayIds.length, returned };
+  }
+
+  private async lockKnown(manager: EntityManager, userId: string): Promise<AgentRow> {
+    const [agent] = await this.routing.lockAgents(manager, [userId]);
+    if (!agent) {
+      throw new DomainError({
+        code: 'not_found',
+        message: 'No such agent: routing profiles exist for users with the agent role.',
+        details: { userId },
+      });
+    }
+    return agent;
+  }
+
+  private async reload(manager: EntityManager, userId: string): Promise<AgentRow> {
+    const [agent] = await this.routing.lockAgents(manager, [userId]);
+    if (!agent) throw new Error(`Routing profile ${userId} vanished inside its own transaction`);
+    return agent;
+  }
+
+  /** After commit: consoles hear it, and an agent with room may take queued conversations. */
+  private announce(agent: AgentRow, source: AgentStatusChanged['source']): void {
+    this.events.publish('agent.status.changed', {
+      userId: agent.id,
+      status: agent.status,
+      capacity: agent.capacity,
+      openCount: agent.openCount,
+      source,
+      at: this.clock.now().toISOString(),
+    });
+    if (agent.status === 'online' && agent.openCount < agent.capacity) this.drainer.requestDrain();
+  }
+}

@@ -1,0 +1,6 @@
+export { RoutingModule } from './routing.module';
+export { QueueDrainer, type DrainReport } from './queue/queue-drainer.service';
+export { AgentStatusService } from './agents/agent-status.service';
+export { AssignmentsService } from './assignments/assignments.service';
+export { RoutingRepository } from './queue/routing.repository';
+export type { CrmRoutingFacts, CrmRoutingFactsSource } from './crm/crm-routing-facts';

@@ -1,0 +1,580 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AssignmentAction, RoutingAgentStatus, RoutingPriority } from '@vigie/contracts';
+import type { AgentSnapshot, ConversationToRoute, TeamRoutingPolicy } from '@vigie/routing-core';
+
+/** The triage and contact signals a priority was computed from, kept so the CRM facts can refine it later. */
+export type PrioritySignals = {
+  intent: string;
+  sentiment: string;
+  urgencyWords: string[];
+  followers: number;
+  isVerified: boolean;
+  at: string;
+};
+
+export type RoutingRow = {
+  conversationId: string;
+  brandId: string;
+  contactId: string;
+  teamId: string | null;
+  language: string | null;
+  requiredSkills: string[];
+  priority: RoutingPriority;
+  priorityReasons: string[];
+  prioritySignals: PrioritySignals;
+  accountOwnerId: string | null;
+  waitingSince: Date | null;
+  dueAt: Date | null;
+  queuedAt: Date | null;
+  assigneeId: string | null;
+  assignedAt: Date | null;
+};
+
+export type LogInsert = {
+  conversationId: string;
+  action: AssignmentAction;
+  agentId: string | null;
+  previousAgentId: string | null;
+  teamId: string | null;
+  reason: string;
+  explanation: string;
+  actorUserId: string | null;
+  at: Date;
+};
+
+export type AgentRow = AgentSnapshot & { name: string };
+
+export const priorityRanks: Record<RoutingPriority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
+
+type RawRouting = {
+  conversation_id: string;
+  brand_id: string;
+  contact_id: string;
+  team_id: string | null;
+  language: string | null;
+  required_skills: string[];
+  priority: RoutingPriority;
+  priority_reasons: string[];
+  priority_signals: PrioritySignals;
+  account_owner_id: string | null;
+  waiting_since: Date | null;
+  due_at: Date | null;
+  queued_at: Date | null;
+  assignee_id: string | null;
+  assigned_at: Date | null;
+  last_agent_id?: string | null;
+  policy?: TeamRoutingPolicy | null;
+};
+
+type RawAgent = {
+  user_id: string;
+  display_name: string;
+  status: RoutingAgentStatus;
+  status_since: Date;
+  capacity: number;
+  open_count: number;
+  last_assigned_at: Date | null;
+  languages: string[];
+  skills: string[];
+  team_ids: string[];
+};
+
+const routingColumns = `rc.conversation_id, rc.brand_id, rc.contact_id, rc.team_id, rc.language, rc.required_skills,
+  rc.priority, rc.priority_reasons, rc.priority_signals, rc.account_owner_id, rc.waiting_since, rc.due_at,
+  rc.queued_at, rc.assignee_id, rc.assigned_at`;
+
+// Routing reads the agent's languages, skills and teams from identity's tables in the same statement that locks
+// the routing profile, so the snapshot and the lock are one consistent read (docs/adr/0204).
+const agentColumns = `ra.user_id, u.display_name, ra.status, ra.status_since, ra.capacity, ra.open_count,
+  ra.last_assigned_at, u.languages, u.skills,
+  ARRAY(SELECT tm.team_id::text FROM team_member tm WHERE tm.user_id = ra.user_id ORDER BY tm.team_id) AS team_ids`;
+
+// After the first page: strictly after the last key of the previous page, in the same order.
+const afterKey = `AND (rc.priority_rank, COALESCE(rc.due_at, 'infinity'::timestamptz), rc.queued_at, rc.conversation_id)
+  > ($2::smallint, COALESCE($3::timestamptz, 'infinity'::timestamptz), $4::timestamptz, $5::uuid)`;
+
+function toRow(raw: RawRouting): RoutingRow {
+  return {
+    conversationId: raw.conversation_id,
+    brandId: raw.brand_id,
+    contactId: raw.contact_id,
+    teamId: raw.team_id,
+    language: raw.language,
+    requiredSkills: raw.required_skills,
+    priority: raw.priority,
+    priorityReasons: raw.priority_reasons,
+    prioritySignals: raw.priority_signals,
+    accountOwnerId: raw.account_owner_id,
+    waitingSince: raw.waiting_since,
+    dueAt: raw.due_at,
+    queuedAt: raw.queued_at,
+    assigneeId: raw.assignee_id,
+    assignedAt: raw.assigned_at,
+  };
+}
+
+function toAgent(raw: RawAgent, isWithinHours: boolean): AgentRow {
+  return {
+    id: raw.user_id,
+    name: raw.display_name,
+    status: raw.status,
+    statusSince: raw.status_since,
+    languages: raw.languages,
+    skills: raw.skills,
+    capacity: raw.capacity,
+    openCount: raw.open_count,
+    teamIds: raw.team_ids,
+    isWithinHours,
+    lastAssignedAt: raw.last_assigned_at,
+  };
+}
+
+/** SQL of the routing tables. No rules here: the services decide, `@vigie/routing-core` chooses. */
+@Injectable()
+export class RoutingRepository {
+  async findRouting(manager: EntityManager, conversationId: string): Promise<RoutingRow | null> {
+    const rows: RawRouting[] = await manager.query(
+      `SELECT ${routingColumns} FROM routing_conversation rc WHERE rc.conversation_id = $1`,
+      [conversationId],
+    );
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  /** Locks the routing rows of these conversations (waits for other holders), in id order. */
+  async lockRoutings(manager: EntityManager, conversationIds: string[]): Promise<RoutingRow[]> {
+    const rows: RawRouting[] = await manager.query(
+      `SELECT ${routingColumns} FROM routing_conversation rc WHERE rc.conversation_id = ANY($1::uuid[])
+       ORDER BY rc.conversation_id FOR UPDATE`,
+      [conversationIds],
+    );
+    return rows.map(toRow);
+  }
+
+  /** Contact influence, read inside the recording transaction (the CRM's identity rows of the author). */
+  async contactInfluence(
+    manager: EntityManager,
+    contactId: string,
+  ): Promise<{ followers: number; isVerified: boolean }> {
+    const rows: { followers: number | null; is_verified: boolean | null }[] = await manager.query(
+      `SELECT max(followers_count) AS followers, bool_or(is_verified) AS is_verified
+       FROM contact_identity WHERE contact_id = $1`,
+      [contactId],
+    );
+    return { followers: Number(rows[0]?.followers ?? 0), isVerified: rows[0]?.is_verified ?? false };
+  }
+
+  /**
+   * Enqueues, or refreshes a row already there: a queued or held conversation keeps its place and agent; the
+   * priority only ever rises while the conversation is unresolved.
+   */
+  async upsertWaiting(
+    manager: EntityManager,
+    row: Omit<RoutingRow, 'queuedAt' | 'assigneeId' | 'assignedAt' | 'accountOwnerId' | 'teamId'> & {
+      score: number;
+      queuedAt: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO routing_conversation (conversation_id, brand_id, contact_id, language, required_skills, priority,
+         priority_rank, priority_score, priority_reasons, priority_signals, waiting_since, due_at, queued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (conversation_id) DO UPDATE SET
+         language = COALESCE(EXCLUDED.language, routing_conversation.language),
+         waiting_since = EXCLUDED.waiting_since,
+         due_at = EXCLUDED.due_at,
+         is_crm_checked = false,
+         priority = CASE WHEN EXCLUDED.priority_rank < routing_conversation.priority_rank
+           THEN EXCLUDED.priority ELSE routing_conversation.priority END,
+         priority_score = CASE WHEN EXCLUDED.priority_rank < routing_conversation.priority_rank
+           THEN EXCLUDED.priority_score ELSE routing_conversation.priority_score END,
+         priority_reasons = CASE WHEN EXCLUDED.priority_rank < routing_conversation.priority_rank
+           THEN EXCLUDED.priority_reasons ELSE routing_conversation.priority_reasons END,
+         priority_signals = CASE WHEN EXCLUDED.priority_rank < routing_conversation.priority_rank
+           THEN EXCLUDED.priority_signals ELSE routing_conversation.priority_signals END,
+         priority_rank = LEAST(EXCLUDED.priority_rank, routing_conversation.priority_rank)`,
+      [
+        row.conversationId,
+        row.brandId,
+        row.contactId,
+        row.language,
+        row.requiredSkills,
+        row.priority,
+        priorityRanks[row.priority],
+        row.score,
+        row.priorityReasons,
+        JSON.stringify(row.prioritySignals),
+        row.waitingSince,
+        row.dueAt,
+        row.queuedAt,
+      ],
+    );
+  }
+
+  async setWaiting(
+    manager: EntityManager,
+    params: { conversationId: string; waitingSince: Date | null; dueAt: Date | null },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE routing_conversation SET waiting_since = $2, due_at = $3 WHERE conversation_id = $1`,
+      [params.conversationId, params.waitingSince, params.dueAt],
+    );
+  }
+
+  async deleteRouting(manager: EntityManager, conversationId: string): Promise<void> {
+    await manager.query(`DELETE FROM routing_conversation WHERE conversation_id = $1`, [conversationId]);
+  }
+
+  async recordAnswer(
+    manager: EntityManager,
+    params: { contactId: string; agentId: string; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO routing_contact_agent (contact_id, agent_id, answered_at)
+       SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM app_user WHERE id = $2)
+       ON CONFLICT (contact_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, answered_at = EXCLUDED.answered_at
+       WHERE routing_contact_agent.answered_at <= EXCLUDED.answered_at`,
+      [params.contactId, params.agentId, params.at],
+    );
+  }
+
+  /** Queued conversations whose CRM facts were not read since they last changed (no lock). */
+  async listUncheckedForCrm(manager: EntityManager, limit: number): Promise<RoutingRow[]> {
+    const rows: RawRouting[] = await manager.query(
+      `SELECT ${routingColumns} FROM routing_conversation rc
+       WHERE rc.queued_at IS NOT NULL AND NOT rc.is_crm_checked ORDER BY rc.conversation_id LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toRow);
+  }
+
+  /** Locks those of these conversations still unchecked, skipping rows another process holds. */
+  async lockUncheckedForCrm(manager: EntityManager, conversationIds: string[]): Promise<RoutingRow[]> {
+    const rows: RawRouting[] = await manager.query(
+      `SELECT ${routingColumns} FROM routing_conversation rc
+       WHERE rc.conversation_id = ANY($1::uuid[]) AND NOT rc.is_crm_checked
+       ORDER BY rc.conversation_id FOR UPDATE SKIP LOCKED`,
+      [conversationIds],
+    );
+    return rows.map(toRow);
+  }
+
+  async saveCrmFacts(
+    manager: EntityManager,
+    updates: {
+      conversationId: string;
+      accountOwnerId: string | null;
+      priority: RoutingPriority;
+      score: number;
+      reasons: string[];
+    }[],
+  ): Promise<void> {
+    if (updates.length === 0) return;
+    await manager.query(
+      `UPDATE routing_conversation rc SET account_owner_id = u.owner, priority = u.priority,
+         priority_rank = u.rank, priority_score = u.score, priority_reasons = ARRAY(SELECT jsonb_array_elements_text(u.reasons)),
+         is_crm_checked = true
+       FROM (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::smallint[], $5::int[], $6::jsonb[])
+         AS t(id, owner, priority, rank, score, reasons)) u
+       WHERE rc.conversation_id = u.id`,
+      [
+        updates.map((update) => update.conversationId),
+        updates.map((update) => update.accountOwnerId),
+        updates.map((update) => update.priority),
+        updates.map((update) => priorityRanks[update.priority]),
+        updates.map((update) => update.score),
+        updates.map((update) => JSON.stringify(update.reasons)),
+      ],
+    );
+  }
+
+  /**
+   * One page of the queue in its order, after `after` (keyset), locked with SKIP LOCKED: another process draining
+   * at the same time takes other rows, and no row is decided twice.
+   */
+  async lockQueuePage(
+    manager: EntityManager,
+    params: { limit: number; after: QueueKey | null },
+  ): Promise<(ConversationToRoute & { policy: TeamRoutingPolicy; key: QueueKey })[]> {
+    const after = params.after;
+    const rows: (RawRouting & { priority_rank: number })[] = await manager.query(
+      `SELECT ${routingColumns}, rc.priority_rank, ca.agent_id AS last_agent_id, rb.policy
+       FROM routing_conversation rc
+       LEFT JOIN routing_contact_agent ca ON ca.contact_id = rc.contact_id
+       LEFT JOIN routing_brand rb ON rb.brand_id = rc.brand_id
+       WHERE rc.queued_at IS NOT NULL ${after ? afterKey : ''}
+       ORDER BY rc.priority_rank, rc.due_at, rc.queued_at, rc.conversation_id
+       LIMIT $1 FOR UPDATE OF rc SKIP LOCKED`,
+      after ? [params.limit, after.rank, after.dueAt, after.queuedAt, after.conversationId] : [params.limit],
+    );
+    // ORDER BY matches routing_conversation_queue_idx (ascending puts a null due time last, like 'infinity' in
+    // the keyset condition); a first page reads the index's head instead of sorting the whole queue.
+    return rows.map((raw) => ({
+      id: raw.conversation_id,
+      brandId: raw.brand_id,
+      teamId: raw.team_id,
+      language: raw.language,
+      requiredSkills: raw.required_skills,
+      priority: raw.priority,
+      dueAt: raw.due_at,
+      queuedAt: raw.queued_at ?? new Date(0),
+      contact: { accountOwnerId: raw.account_owner_id, lastAnsweredByAgentId: raw.last_agent_id ?? null },
+      policy: raw.policy ?? 'round_robin',
+      key: {
+        rank: raw.priority_rank,
+        dueAt: raw.due_at,
+        queuedAt: raw.queued_at ?? new Date(0),
+        conversationId: raw.conversation_id,
+      },
+    }));
+  }
+
+  /** Open places among online agents right now (no lock: a hint for how much of the queue to lock). */
+  async freeRoom(manager: EntityManager): Promise<number> {
+    const rows: { room: string | null }[] = await manager.query(
+      `SELECT sum(ra.capacity - ra.open_count) AS room FROM routing_agent ra JOIN app_user u ON u.id = ra.user_id
+       WHERE ra.status = 'online' AND ra.open_count < ra.capacity AND u.is_active`,
+    );
+    return Number(rows[0]?.room ?? 0);
+  }
+
+  /** Locks every agent who could take a conversation now (online, with room), in id order. */
+  async lockAvailableAgents(manager: EntityManager): Promise<AgentRow[]> {
+    const rows: RawAgent[] = await manager.query(
+      `SELECT ${agentColumns} FROM routing_agent ra JOIN app_user u ON u.id = ra.user_id
+       WHERE ra.status = 'online' AND ra.open_count < ra.capacity AND u.is_active
+       ORDER BY ra.user_id FOR UPDATE OF ra`,
+    );
+    return rows.map((raw) => toAgent(raw, true));
+  }
+
+  /** Locks these agents' routing profiles, in id order (the order every path uses, so no deadlock). */
+  async lockAgents(manager: EntityManager, userIds: string[]): Promise<AgentRow[]> {
+    const rows: RawAgent[] = await manager.query(
+      `SELECT ${agentColumns} FROM routing_agent ra JOIN app_user u ON u.id = ra.user_id
+       WHERE ra.user_id = ANY($1::uuid[]) ORDER BY ra.user_id FOR UPDATE OF ra`,
+      [userIds],
+    );
+    return rows.map((raw) => toAgent(raw, true));
+  }
+
+  async listAgents(manager: EntityManager): Promise<AgentRow[]> {
+    const rows: RawAgent[] = await manager.query(
+      `SELECT ${agentColumns} FROM routing_agent ra JOIN app_user u ON u.id = ra.user_id
+       WHERE u.is_active ORDER BY u.display_name, ra.user_id`,
+    );
+    return rows.map((raw) => toAgent(raw, true));
+  }
+
+  /** Creates the routing profile of agents who have none yet (offline, default capacity). */
+  async ensureAgents(manager: EntityManager, params: { userIds: string[]; now: Date }): Promise<void> {
+    await manager.query(
+      `INSERT INTO routing_agent (user_id, status_since, last_active_at)
+       SELECT id, $2, $2 FROM app_user WHERE id = ANY($1::uuid[]) AND role = 'agent'
+       ON CONFLICT (user_id) DO NOTHING`,
+      [params.userIds, params.now],
+    );
+  }
+
+  async updateAgent(
+    manager: EntityManager,
+    params: {
+      userId: string;
+      status?: RoutingAgentStatus;
+      capacity?: number;
+      now: Date;
+      isActivity: boolean;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE routing_agent SET
+         status_since = CASE WHEN $2::text IS NOT NULL AND $2::text <> status THEN $4 ELSE status_since END,
+         status = COALESCE($2::text, status),
+         capacity = COALESCE($3::int, capacity),
+         last_active_at = CASE WHEN $5 THEN $4 ELSE last_active_at END
+       WHERE user_id = $1`,
+      [params.userId, params.status ?? null, params.capacity ?? null, params.now, params.isActivity],
+    );
+  }
+
+  async touchAgent(manager: EntityManager, params: { userId: string; at: Date }): Promise<void> {
+    await manager.query(
+      `UPDATE routing_agent SET last_active_at = GREATEST(last_active_at, $2) WHERE user_id = $1`,
+      [params.userId, params.at],
+    );
+  }
+
+  /** Online agents idle since before `idleBefore`: they become away. Returns their ids. */
+  async markIdleAway(manager: EntityManager, params: { idleBefore: Date; now: Date }): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `UPDATE routing_agent SET status = 'away', status_since = $2
+       WHERE status = 'online' AND last_active_at < $1 RETURNING user_id`,
+      [params.idleBefore, params.now],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Held conversations whose agent went offline before `offlineBefore` (or is no longer an active agent). */
+  async heldByAbsentAgents(
+    manager: EntityManager,
+    params: { offlineBefore: Date; limit: number },
+  ): Promise<{ conversationId: string; assigneeId: string; waitingSince: Date | null }[]> {
+    const rows: { conversation_id: string; assignee_id: string; waiting_since: Date | null }[] =
+      await manager.query(
+        `SELECT rc.conversation_id, rc.assignee_id, rc.waiting_since FROM routing_conversation rc
+         LEFT JOIN routing_agent ra ON ra.user_id = rc.assignee_id
+         LEFT JOIN app_user u ON u.id = rc.assignee_id
+         WHERE rc.assignee_id IS NOT NULL AND rc.waiting_since IS NOT NULL
+           AND ((ra.status = 'offline' AND ra.status_since <= $1) OR ra.user_id IS NULL OR NOT u.is_active)
+         ORDER BY rc.waiting_since, rc.conversation_id LIMIT $2`,
+        [params.offlineBefore, params.limit],
+      );
+    return rows.map((row) => ({
+      conversationId: row.conversation_id,
+      assigneeId: row.assignee_id,
+      waitingSince: row.waiting_since,
+    }));
+  }
+
+  /** Applies assignments: conversation rows leave the queue, agents' counts and rotation stamps move. */
+  async applyAssignments(
+    manager: EntityManager,
+    params: { assignments: readonly { conversationId: string; agentId: string }[]; at: Date },
+  ): Promise<void> {
+    if (params.assignments.length === 0) return;
+    await manager.query(
+      `UPDATE routing_conversation rc SET assignee_id = u.agent, assigned_at = $3, queued_at = NULL
+       FROM unnest($1::uuid[], $2::uuid[]) AS u(id, agent) WHERE rc.conversation_id = u.id`,
+      [
+        params.assignments.map((assignment) => assignment.conversationId),
+        params.assignments.map((assignment) => assignment.agentId),
+        params.at,
+      ],
+    );
+    const counts = new Map<string, number>();
+    for (const { agentId } of params.assignments) counts.set(agentId, (counts.get(agentId) ?? 0) + 1);
+    await manager.query(
+      `UPDATE routing_agent ra SET open_count = ra.open_count + c.added, last_assigned_at = $3
+       FROM unnest($1::uuid[], $2::int[]) AS c(id, added) WHERE ra.user_id = c.id`,
+      [[...counts.keys()], [...counts.values()], params.at],
+    );
+  }
+
+  /** Takes a conversation from its agent (or the queue) and puts it back in the queue or nowhere. */
+  async release(
+    manager: EntityManager,
+    params: {
+      conversationId: string;
+      previousAgentId: string | null;
+      requeueAt: Date | null;
+      teamId?: string | null;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE routing_conversation SET assignee_id = NULL, assigned_at = NULL, queued_at = $2,
+         team_id = CASE WHEN $3::boolean THEN $4::uuid ELSE team_id END
+       WHERE conversation_id = $1`,
+      [params.conversationId, params.requeueAt, params.teamId !== undefined, params.teamId ?? null],
+    );
+    if (params.previousAgentId) await this.addOpenCount(manager, params.previousAgentId, -1);
+  }
+
+  async addOpenCount(manager: EntityManager, userId: string, delta: number): Promise<void> {
+    await manager.query(
+      `UPDATE routing_agent SET open_count = GREATEST(open_count + $2, 0) WHERE user_id = $1`,
+      [userId, delta],
+    );
+  }
+
+  async insertLog(manager: EntityManager, entries: LogInsert[]): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO routing_assignment_log (conversation_id, action, agent_id, previous_agent_id, team_id, reason,
+         explanation, actor_user_id, at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
+         $8::uuid[], $9::timestamptz[])`,
+      [
+        entries.map((entry) => entry.conversationId),
+        entries.map((entry) => entry.action),
+        entries.map((entry) => entry.agentId),
+        entries.map((entry) => entry.previousAgentId),
+        entries.map((entry) => entry.teamId),
+        entries.map((entry) => entry.reason),
+        entries.map((entry) => entry.explanation),
+        entries.map((entry) => entry.actorUserId),
+        entries.map((entry) => entry.at),
+      ],
+    );
+  }
+
+  async listLog(
+    manager: EntityManager,
+    params: { conversationId?: string; agentId?: string; limit: number },
+  ): Promise<(LogInsert & { id: string })[]> {
+    const rows: {
+      id: string;
+      conversation_id: string;
+      action: AssignmentAction;
+      agent_id: string | null;
+      previous_agent_id: string | null;
+      team_id: string | null;
+      reason: string;
+      explanation: string;
+      actor_user_id: string | null;
+      at: Date;
+    }[] = await manager.query(
+      `SELECT * FROM routing_assignment_log
+       WHERE ($1::uuid IS NULL OR conversation_id = $1) AND ($2::uuid IS NULL OR agent_id = $2 OR previous_agent_id = $2)
+       ORDER BY seq DESC LIMIT $3`,
+      [params.conversationId ?? null, params.agentId ?? null, params.limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      conversationId: row.conversation_id,
+      action: row.action,
+      agentId: row.agent_id,
+      previousAgentId: row.previous_agent_id,
+      teamId: row.team_id,
+      reason: row.reason,
+      explanation: row.explanation,
+      actorUserId: row.actor_user_id,
+      at: row.at,
+    }));
+  }
+
+  async listQueue(manager: EntityManager, limit: number): Promise<{ rows: RoutingRow[]; total: number }> {
+    const rows: RawRouting[] = await manager.query(
+      `SELECT ${routingColumns} FROM routing_conversation rc WHERE rc.queued_at IS NOT NULL
+       ORDER BY rc.priority_rank, rc.due_at, rc.queued_at, rc.conversation_id LIMIT $1`,
+      [limit],
+    );
+    return { rows: rows.map(toRow), total: await this.countQueued(manager) };
+  }
+
+  async countQueued(manager: EntityManager): Promise<number> {
+    const rows: { count: string }[] = await manager.query(
+      `SELECT count(*) AS count FROM routing_conversation WHERE queued_at IS NOT NULL`,
+    );
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  async teamExists(manager: EntityManager, teamId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM team WHERE id = $1`, [teamId]);
+    return rows.length > 0;
+  }
+
+  async setBrandPolicy(
+    manager: EntityManager,
+    params: { brandId: string; policy: TeamRoutingPolicy },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO routing_brand (brand_id, policy) SELECT id, $2 FROM brand WHERE id = $1
+       ON CONFLICT (brand_id) DO UPDATE SET policy = EXCLUDED.policy RETURNING brand_id`,
+      [params.brandId, params.policy],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** Position in the queue order, for keyset paging. */
+export type QueueKey = { rank: number; dueAt: Date | null; queuedAt: Date; conversationId: string };

@@ -1,0 +1,81 @@
+import {
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { CrmAccountsService, CrmModule } from '@vigie/crm-server';
+import { ConversationParticipants, InboxModule } from '@vigie/inbox-server';
+import { DomainEventBus } from '@vigie/server';
+import { AgentStatusService } from './agents/agent-status.service';
+import { RoutingSettingsService } from './agents/routing-settings.service';
+import { AssignmentsService } from './assignments/assignments.service';
+import { CRM_ROUTING_FACTS } from './crm/crm-routing-facts';
+import { RoutingController } from './http/routing.controller';
+import { DrainAfterCommit } from './queue/drain-after-commit';
+import { QueueDrainer } from './queue/queue-drainer.service';
+import { RoutingParticipant } from './queue/routing-participant';
+import { RoutingRepository } from './queue/routing.repository';
+
+/** The drain also runs on this beat: the safety net behind the after-commit drains. */
+export const drainIntervalMs = 1_000;
+/** How often every process runs the durable timers (away after inactivity, offline return). */
+export const sweepIntervalMs = 5_000;
+
+@Module({
+  imports: [InboxModule, CrmModule],
+  controllers: [RoutingController],
+  providers: [
+    RoutingRepository,
+    RoutingParticipant,
+    QueueDrainer,
+    DrainAfterCommit,
+    AgentStatusService,
+    AssignmentsService,
+    RoutingSettingsService,
+    { provide: CRM_ROUTING_FACTS, useExisting: CrmAccountsService },
+  ],
+  exports: [QueueDrainer, AgentStatusService, AssignmentsService],
+})
+export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('RoutingModule');
+  private readonly timers: NodeJS.Timeout[] = [];
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(
+    private readonly participants: ConversationParticipants,
+    private readonly participant: RoutingParticipant,
+    private readonly drainer: QueueDrainer,
+    private readonly afterCommit: DrainAfterCommit,
+    private readonly agents: AgentStatusService,
+    private readonly events: DomainEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.participant.listen((manager) => this.afterCommit.schedule(manager));
+    this.participants.register(this.participant);
+    this.unsubscribers.push(
+      this.events.subscribe('agent.presence.changed', (presence) => this.agents.onPresence(presence)),
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.timers.push(
+      setInterval(() => this.drainer.requestDrain(0), drainIntervalMs),
+      setInterval(() => {
+        this.agents
+          .sweep()
+          .catch((error: unknown) => this.logger.error({ err: error }, 'Routing sweep failed'));
+      }, sweepIntervalMs),
+    );
+    for (const timer of this.timers) timer.unref();
+    this.drainer.requestDrain(0);
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.timers.splice(0)) clearInterval(timer);
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.drainer.stop();
+  }
+}
