@@ -1,8 +1,12 @@
 import { type Role } from '@vigie/contracts';
 import { assertNever } from '@vigie/kernel';
 
-/** The conversation lists an agent can open from the left nav. */
-export const conversationViews = ['mine', 'unassigned', 'team', 'all'] as const;
+/**
+ * The conversation lists an agent can open from the left nav: only those the API can serve. The list API
+ * has no assignment, SLA or status filters yet, so "mine", "unassigned", "my team", "at risk", "breached",
+ * "pending", "snoozed" and "resolved" join this list when routing and SLA expose them.
+ */
+export const conversationViews = ['all'] as const;
 export type ConversationView = (typeof conversationViews)[number];
 
 /** Sections announced in the nav but not built yet. */
@@ -11,7 +15,7 @@ export type UpcomingSection = 'slaBoard' | 'administration';
 export type NavigationItem =
   { kind: 'view'; view: ConversationView } | { kind: 'upcoming'; section: UpcomingSection };
 
-export const defaultView: ConversationView = 'mine';
+export const defaultView: ConversationView = 'all';
 
 /** Reads the `?view=` search parameter; anything unknown opens the default view. */
 export function parseView(value: string | null): ConversationView {

@@ -1,32 +1,86 @@
 import { type SessionUser } from '@vigie/contracts';
-import { useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { signOut } from '../auth/auth.api';
 import { useSession } from '../auth/session.context';
 import { useRealtime } from '../realtime/use-realtime.hook';
+import { StatusSwitch } from '../routing/status-switch.component';
 import { BrandMark } from '../shared/brand-mark.component';
 import { LanguageSwitch } from '../shared/language-switch.component';
 import { useDocumentTitle } from '../shared/use-document-title.hook';
+import { SlaToasts } from '../sla/sla-toasts.component';
+import { contactLabel } from '../conversation/contact-label';
 import { ConnectionIndicator } from './connection-indicator.component';
+import { nextConversationId } from './conversation-list';
+import { ConversationList } from './conversation-list.component';
 import { EmptyInbox } from './empty-inbox.component';
 import { InboxNav } from './inbox-nav.component';
 import { parseView } from './inbox-views';
 import { OnlineColleagues } from './online-colleagues.component';
+import { shortcutFor } from './shortcuts';
+import { ShortcutsDialog } from './shortcuts-dialog.component';
+import { useConversationList } from './use-conversation-list.hook';
 import { UserBadge } from './user-badge.component';
 import './inbox.page.css';
+
+// The pane (and twitter-text's large regexes) loads after the list has painted: the list comes first.
+// A plain dynamic import held in state rather than React.lazy: Suspense throttles reveals by ~300 ms,
+// which every first opening of a conversation would pay.
+const loadConversationPane = () => import('../conversation/conversation-pane.component');
+type PaneModule = Awaited<ReturnType<typeof loadConversationPane>>;
 
 export function InboxPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { markSignedOut } = useSession();
-  const [searchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const [isSigningOut, setIsSigningOut] = useState(false);
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
+  const replyTextarea = useRef<HTMLTextAreaElement>(null);
   const view = parseView(searchParams.get('view'));
-  const { connection, colleagues } = useRealtime({
+  const selectedId = searchParams.get('conversation');
+  const { connection, colleagues, socket, reconnections } = useRealtime({
     userId: user.id,
     onSessionEnded: (reason) => markSignedOut(reason),
   });
+  const list = useConversationList({ socket, reconnections });
+  const items = list.state.items;
+  const isListLoaded = list.state.isLoaded;
+
+  const [paneModule, setPaneModule] = useState<PaneModule | null>(null);
+
+  // Fetch the pane's code once the list is up (or a conversation is asked for in the URL).
+  useEffect(() => {
+    if (isListLoaded || selectedId) void loadConversationPane().then(setPaneModule);
+  }, [isListLoaded, selectedId]);
+
+  const select = useCallback(
+    (conversationId: string | null) =>
+      setSearchParams((current) => {
+        const next = new URLSearchParams(current);
+        if (conversationId) next.set('conversation', conversationId);
+        else next.delete('conversation');
+        return next;
+      }),
+    [setSearchParams],
+  );
+
+  const onShortcut = useEffectEvent((event: KeyboardEvent) => {
+    const shortcut = shortcutFor(event);
+    if (shortcut === 'next' || shortcut === 'previous') {
+      event.preventDefault();
+      select(nextConversationId(items, selectedId, shortcut === 'next' ? 1 : -1));
+    } else if (shortcut === 'help') {
+      event.preventDefault();
+      setIsHelpOpen(true);
+    }
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => onShortcut(event);
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   useDocumentTitle(`${t(`inbox.nav.views.${view}`)} · ${t('app.name')}`);
 
   async function handleSignOut() {
@@ -49,6 +103,9 @@ export function InboxPage({ user }: { user: SessionUser }) {
         </div>
         <div className="topbar__actions">
           <ConnectionIndicator status={connection} />
+          {user.role === 'agent' ? (
+            <StatusSwitch user={user} socket={socket} reconnections={reconnections} />
+          ) : null}
           <LanguageSwitch className="button--quiet" />
           <UserBadge user={user} />
           <button
@@ -68,11 +125,64 @@ export function InboxPage({ user }: { user: SessionUser }) {
           <OnlineColleagues colleagues={colleagues} />
         </aside>
         <main className="inbox-main" aria-labelledby="view-heading">
-          <h1 id="view-heading" className="inbox-main__heading">
-            {t(`inbox.nav.views.${view}`)}
-          </h1>
-          <EmptyInbox view={view} />
+          <div className="inbox-main__list">
+            <div className="inbox-main__heading">
+              <h1 id="view-heading">{t(`inbox.nav.views.${view}`)}</h1>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setIsHelpOpen(true)}
+                data-testid="shortcuts-open"
+              >
+                {t('inbox.shortcuts.open')}
+              </button>
+            </div>
+            {list.hasFailed ? (
+              <p className="notice notice--error" role="alert">
+                {t('inbox.list.loadFailed')}
+              </p>
+            ) : null}
+            {list.state.isLoaded && items.length === 0 ? (
+              <EmptyInbox view={view} />
+            ) : (
+              <ConversationList
+                items={items}
+                selectedId={selectedId}
+                hasMore={list.state.nextCursor !== null}
+                onSelect={select}
+                onNeedMore={list.loadMore}
+              />
+            )}
+          </div>
+          <div className="inbox-main__pane">
+            {selectedId && paneModule ? (
+              <paneModule.ConversationPane
+                key={selectedId}
+                conversationId={selectedId}
+                user={user}
+                socket={socket}
+                reconnections={reconnections}
+                textareaRef={replyTextarea}
+                onStatusChanged={(conversationId, status) => list.patch(conversationId, { status })}
+              />
+            ) : selectedId ? (
+              <p className="conversation-pane__loading" role="status">
+                {t('conversation.loading')}
+              </p>
+            ) : (
+              <p className="conversation-pane__placeholder">{t('conversation.none')}</p>
+            )}
+          </div>
         </main>
+        {isHelpOpen ? <ShortcutsDialog onClose={() => setIsHelpOpen(false)} /> : null}
+        <SlaToasts
+          socket={socket}
+          nameOf={(conversationId) => {
+            const item = items.find((candidate) => candidate.id === conversationId);
+            return item ? contactLabel(item.contact) : null;
+          }}
+          onOpen={select}
+        />
       </div>
     </div>
   );

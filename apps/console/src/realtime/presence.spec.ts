@@ -1,5 +1,5 @@
 import { type AgentPresenceChanged } from '@vigie/contracts';
-import { type OnlineColleague, applyPresenceChange } from './presence';
+import { type OnlineColleague, applyPresenceChange, applyPresenceSnapshot } from './presence';
 
 const selfUserId = 'user-self';
 
@@ -66,5 +66,17 @@ describe('applyPresenceChange', () => {
       'Élodie Bernard',
       'zoé Petit',
     ]);
+  });
+});
+
+describe('applyPresenceSnapshot', () => {
+  it('replaces the colleagues with the snapshot, without the signed-in user', () => {
+    const before = replay([change({ userId: 'user-gone', displayName: 'Parti' })]);
+    const after = applyPresenceSnapshot({
+      colleagues: before,
+      snapshot: [change({}), change({ userId: selfUserId, displayName: 'Moi' })],
+      selfUserId,
+    });
+    expect(after.map((colleague) => colleague.displayName)).toEqual(['Camille Martin']);
   });
 });

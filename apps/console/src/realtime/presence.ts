@@ -44,3 +44,18 @@ export function applyPresenceChange(params: {
       left.userId.localeCompare(right.userId),
   );
 }
+
+/**
+ * Replaces the list with the server's snapshot (sent on every connect, so also after a reconnection),
+ * keeping an entry only when it is newer than the snapshot.
+ */
+export function applyPresenceSnapshot(params: {
+  colleagues: readonly OnlineColleague[];
+  snapshot: readonly AgentPresenceChanged[];
+  selfUserId: string;
+}): OnlineColleague[] {
+  return params.snapshot.reduce<OnlineColleague[]>(
+    (colleagues, change) => applyPresenceChange({ colleagues, change, selfUserId: params.selfUserId }),
+    [],
+  );
+}

@@ -2,10 +2,17 @@ import { type SessionEnded } from '@vigie/contracts';
 import { useEffect, useEffectEvent, useReducer, useState } from 'react';
 import { fetchSessionUser } from '../auth/auth.api';
 import { type ConnectionStatus, initialConnectionStatus, nextConnectionStatus } from './connection-state';
-import { type OnlineColleague, applyPresenceChange } from './presence';
-import { createConsoleSocket } from './socket.client';
+import { type OnlineColleague, applyPresenceChange, applyPresenceSnapshot } from './presence';
+import { type ConsoleSocket, createConsoleSocket } from './socket.client';
 
-export type Realtime = { connection: ConnectionStatus; colleagues: OnlineColleague[] };
+export type Realtime = {
+  connection: ConnectionStatus;
+  colleagues: OnlineColleague[];
+  /** The socket while the inbox is shown, for the list and the conversation pane to listen on. */
+  socket: ConsoleSocket | null;
+  /** Grows at every connect after the first: what was missed while disconnected must be fetched again. */
+  reconnections: number;
+};
 
 /**
  * Holds the socket for the signed-in user while the inbox is shown: connection state for the
@@ -18,13 +25,22 @@ export function useRealtime(params: {
   const { userId } = params;
   const [connection, dispatch] = useReducer(nextConnectionStatus, initialConnectionStatus);
   const [colleagues, setColleagues] = useState<OnlineColleague[]>([]);
+  const [liveSocket, setLiveSocket] = useState<ConsoleSocket | null>(null);
+  const [reconnections, setReconnections] = useState(0);
   const endSession = useEffectEvent((reason: SessionEnded['reason']) => params.onSessionEnded(reason));
 
   useEffect(() => {
     const socket = createConsoleSocket();
     const manager = socket.io;
+    let hasConnected = false;
 
-    socket.on('connect', () => dispatch({ type: 'connected' }));
+    socket.on('connect', () => {
+      // Listeners of the list and the pane attach once connected (they fetch what came before anyway).
+      setLiveSocket(socket);
+      dispatch({ type: 'connected' });
+      if (hasConnected) setReconnections((count) => count + 1);
+      hasConnected = true;
+    });
     socket.on('disconnect', () => dispatch({ type: 'disconnected', willReconnect: socket.active }));
     socket.on('connect_error', () => {
       dispatch({ type: 'connect-failed', willReconnect: socket.active });
@@ -41,6 +57,11 @@ export function useRealtime(params: {
     });
     socket.on('agent.presence.changed', (change) =>
       setColleagues((current) => applyPresenceChange({ colleagues: current, change, selfUserId: userId })),
+    );
+    socket.on('agent.presence.snapshot', ({ agents }) =>
+      setColleagues((current) =>
+        applyPresenceSnapshot({ colleagues: current, snapshot: agents, selfUserId: userId }),
+      ),
     );
     socket.on('session.ended', ({ reason }) => endSession(reason));
 
@@ -66,8 +87,9 @@ export function useRealtime(params: {
       manager.off('reconnect_failed', onReconnectFailed);
       socket.removeAllListeners();
       socket.disconnect();
+      setLiveSocket(null);
     };
   }, [userId]);
 
-  return { connection, colleagues };
+  return { connection, colleagues, socket: liveSocket, reconnections };
 }

@@ -1,0 +1,128 @@
+import { type ConversationSummary, type MessageView } from '@vigie/contracts';
+import {
+  appendPage,
+  emptyConversationList,
+  nextConversationId,
+  patchConversation,
+  refreshFirstPage,
+  upsertConversation,
+  upsertMessage,
+} from './conversation-list';
+
+function conversation(id: string, lastActivityAt: string, overrides: Partial<ConversationSummary> = {}) {
+  return {
+    id,
+    brandId: 'brand',
+    channelAccountId: 'account',
+    channel: 'x',
+    kind: 'public_thread',
+    status: 'open',
+    contact: {
+      id: 'contact',
+      channel: 'x',
+      externalUserId: '1',
+      handle: 'client',
+      displayName: null,
+      followersCount: null,
+      isVerified: false,
+      language: null,
+    },
+    lastMessagePreview: 'preview',
+    messageCount: 1,
+    lastActivityAt,
+    waitingSince: null,
+    needsReply: true,
+    previousConversationId: null,
+    createdAt: lastActivityAt,
+    ...overrides,
+  } as ConversationSummary;
+}
+
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+
+describe('the conversation list state', () => {
+  const older = conversation('a', '2026-11-23T08:00:00.000Z');
+  const newer = conversation('b', '2026-11-23T09:00:00.000Z');
+
+  it('appends pages newest first and keeps the cursor of the last page', () => {
+    const state = appendPage(appendPage(emptyConversationList, { items: [newer], nextCursor: 'c1' }), {
+      items: [older],
+      nextCursor: null,
+    });
+    expect(ids(state.items)).toEqual(['b', 'a']);
+    expect(state).toMatchObject({ nextCursor: null, isLoaded: true });
+  });
+
+  it('moves a conversation to the top when a live event brings newer activity, without duplicating it', () => {
+    const state = appendPage(emptyConversationList, { items: [newer, older], nextCursor: 'c1' });
+    const moved = upsertConversation(state, { ...older, lastActivityAt: '2026-11-23T10:00:00.000Z' });
+    expect(ids(moved.items)).toEqual(['a', 'b']);
+    expect(moved.nextCursor).toBe('c1');
+  });
+
+  it('ignores a late event older than what the list already shows', () => {
+    const state = appendPage(emptyConversationList, {
+      items: [{ ...newer, lastMessagePreview: 'fresh' }],
+      nextCursor: null,
+    });
+    const late = upsertConversation(state, {
+      ...newer,
+      lastActivityAt: '2026-11-23T07:00:00.000Z',
+      lastMessagePreview: 'stale',
+    });
+    expect(late.items[0]?.lastMessagePreview).toBe('fresh');
+  });
+
+  it('refreshes the first page after a reconnection, keeping older pages and their cursor', () => {
+    const state = appendPage(emptyConversationList, { items: [newer, older], nextCursor: 'c2' });
+    const missed = conversation('c', '2026-11-23T11:00:00.000Z');
+    const refreshed = refreshFirstPage(state, { items: [missed, newer], nextCursor: 'c1' });
+    expect(ids(refreshed.items)).toEqual(['c', 'b', 'a']);
+    expect(refreshed.nextCursor).toBe('c2');
+  });
+
+  it('orders conversations with the same activity time by id, like the API cursor', () => {
+    const at = '2026-11-23T09:00:00.000Z';
+    const state = appendPage(emptyConversationList, {
+      items: [conversation('x1', at), conversation('x3', at), conversation('x2', at)],
+      nextCursor: null,
+    });
+    expect(ids(state.items)).toEqual(['x3', 'x2', 'x1']);
+  });
+
+  it('patches the status of one conversation', () => {
+    const state = appendPage(emptyConversationList, { items: [newer, older], nextCursor: null });
+    expect(patchConversation(state, 'a', { status: 'resolved' }).items.map((item) => item.status)).toEqual([
+      'open',
+      'resolved',
+    ]);
+  });
+
+  it.each([
+    [null, 1, 'b'],
+    ['b', 1, 'a'],
+    ['a', 1, 'a'],
+    ['a', -1, 'b'],
+    ['b', -1, 'b'],
+    ['gone', 1, 'b'],
+  ] as const)('goes from %p by %p to %p', (current, step, expected) => {
+    expect(nextConversationId([newer, older], current, step)).toBe(expected);
+  });
+
+  it('has no next conversation in an empty list', () => {
+    expect(nextConversationId([], null)).toBeNull();
+  });
+});
+
+describe('the open thread', () => {
+  const message = (id: string, sentAt: string, deliveryStatus: MessageView['deliveryStatus'] = 'received') =>
+    ({ id, sentAt, deliveryStatus }) as MessageView;
+
+  it('keeps messages in channel order and replaces a message whose delivery changed', () => {
+    const thread = [message('m1', '2026-11-23T08:00:00Z'), message('m3', '2026-11-23T08:10:00Z', 'pending')];
+    const withNew = upsertMessage(thread, message('m2', '2026-11-23T08:05:00Z'));
+    expect(ids(withNew)).toEqual(['m1', 'm2', 'm3']);
+    const sent = upsertMessage(withNew, message('m3', '2026-11-23T08:10:00Z', 'sent'));
+    expect(sent.map((item) => item.deliveryStatus)).toEqual(['received', 'received', 'sent']);
+  });
+});
