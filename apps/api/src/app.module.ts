@@ -5,8 +5,12 @@ import { buildDataSourceOptions, type DatabaseConnection } from '@vigie/database
 import { IdentityModule, SessionSocketAuthenticator } from '@vigie/identity-server';
 import { IngestionModule } from '@vigie/ingestion-server';
 import { RealtimeModule } from '@vigie/realtime-server';
+import { RoutingModule } from '@vigie/routing-server';
+import { SlaModule } from '@vigie/sla-server';
+import { SpikesModule } from '@vigie/spikes-server';
 import { type AppConfig, buildLoggerParams, HealthController, ServerCoreModule } from '@vigie/server';
 import type { Clock } from '@vigie/kernel';
+import { CrmCompositionModule } from './crm/crm-composition.module';
 import { entities } from './entities';
 
 /** The composition root: every domain module, wired once. */
@@ -34,6 +38,10 @@ export class AppModule {
         }),
         IdentityModule,
         IngestionModule,
+        CrmCompositionModule,
+        RoutingModule,
+        SlaModule,
+        SpikesModule,
         RealtimeModule.forRoot({ imports: [IdentityModule], authenticator: SessionSocketAuthenticator }),
       ],
       controllers: [HealthController],
