@@ -6,6 +6,7 @@ import {
   type IngestionTestContext,
   messageCount,
   startIngestionTest,
+  waitForStream,
   waitUntil,
 } from '../testing/x-ingestion-test-context';
 
@@ -124,6 +125,31 @@ describe('X ingestion exactly once: backfill, three paths, dead letters (fake X,
     expect(letters.find((letter) => letter.reason === 'invalid_json')?.raw).toBe(notJson);
 
     const after = await injectPost(context, { author: 'emma_l', text: '@VigieTelecom et maintenant ?' });
+    await waitUntil(async () => (await messageCount(context, after.id)) === 1);
+  });
+
+  it('dead-letters malformed stream lines with their reason and raw text, and the stream carries on', async () => {
+    await waitForStream(context);
+    const notJson = '{"data":{"id":"19'; // cut mid-payload
+    const noId = JSON.stringify({
+      data: { text: '@VigieTelecom sans identifiant', author_id: '42', created_at: new Date().toISOString() },
+      matching_rules: [{ id: '1' }],
+    });
+    for (const line of [notJson, noId]) {
+      const { status } = await context.control('POST', '/control/stream/raw', { line });
+      expect(status).toBe(200);
+    }
+    await waitUntil(
+      async () => (await context.count(`SELECT count(*) FROM dead_letter WHERE source = 'stream'`)) >= 2,
+    );
+    const letters = (await context.dataSource.query(
+      `SELECT reason, raw FROM dead_letter WHERE source = 'stream' ORDER BY received_at`,
+    )) as { reason: string; raw: string }[];
+    // twitter-api-v2's stream parser hands over only its error for a line that is not JSON (docs/ingestion.md).
+    expect(letters.find((letter) => letter.reason === 'invalid_json')?.raw).toMatch(/JSON/);
+    expect(letters.find((letter) => letter.reason.startsWith('missing_field'))?.raw).toBe(noId);
+
+    const after = await injectPost(context, { author: 'emma_l', text: '@VigieTelecom toujours là ?' });
     await waitUntil(async () => (await messageCount(context, after.id)) === 1);
   });
 

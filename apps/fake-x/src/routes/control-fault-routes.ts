@@ -31,6 +31,9 @@ export function controlFaultRoutes(services: FakeXServices): Route[] {
       stream.stall(parseControl(z.object({ durationMs: z.number().int().positive() }), body).durationMs),
     ),
     streamAction('/control/stream/operational-disconnect', () => stream.operationalDisconnect()),
+    streamAction('/control/stream/raw', (body) =>
+      stream.sendRawLine(parseControl(z.object({ line: z.string().min(1).max(100_000) }), body).line),
+    ),
     {
       method: 'POST',
       pattern: '/control/stream/keep-alive',

@@ -134,6 +134,16 @@ export class StreamHub {
     return true;
   }
 
+  /** Writes one raw line as sent (a broken payload, for clients' error handling), framed with `\r\n`. */
+  sendRawLine(line: string): boolean {
+    const connection = this.connection;
+    if (!connection) return false;
+    const framed = `${line}\r\n`;
+    if (connection.isStalled) connection.stalledMessages.push(framed);
+    else connection.response.write(framed);
+    return true;
+  }
+
   operationalDisconnect(): boolean {
     if (!this.connection) return false;
     this.closeWith(this.connection, OPERATIONAL_DISCONNECT);
