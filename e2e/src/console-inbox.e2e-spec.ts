@@ -1,20 +1,9 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  launchChromium,
-  saveScreenshot,
-  screenshotDir,
-  seriousAccessibilityViolations,
-} from './support/browser';
-import {
-  demoPassword,
-  type RunningProcess,
-  startApi,
-  startProcess,
-  tempDir,
-  workspaceRoot,
-} from './support/processes';
+import { saveScreenshot, screenshotDir, seriousAccessibilityViolations } from './support/browser';
+import { type ConsoleStack, startConsoleStack } from './support/console-stack';
+import { demoPassword, type RunningProcess, workspaceRoot } from './support/processes';
 
 type FakePost = { data: { id: string; text: string } };
 const customers = [
@@ -32,28 +21,15 @@ type Posted = { tweets: { text: string; in_reply_to_tweet_id?: string | null }[]
  * hostile text stays text, an agent replies and fake X receives the reply, two agents see each other.
  */
 describe('the agent console in chromium (built API, built fake X)', () => {
-  const dataDir = tempDir('console-inbox');
-  let fakeX: RunningProcess;
+  let stack: ConsoleStack;
   let api: RunningProcess;
   let browser: Browser;
+  let control: ConsoleStack['control'];
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    fakeX = await startProcess({
-      script: join(workspaceRoot, 'dist/apps/fake-x/main.js'),
-      env: { FAKE_X_PORT: '0', FAKE_X_KEEPALIVE_MS: '250', FAKE_X_SCENARIO: 'none' },
-      readyWhen: (line) => line.match(/^fake-x listening on (\S+)/)?.[1],
-      timeoutMs: 20_000,
-    });
-    [api, browser] = await Promise.all([
-      startApi({
-        VIGIE_DATA_DIR: dataDir,
-        X_API_BASE_URL: fakeX.url,
-        VIGIE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-        X_DM_POLL_INTERVAL_MS: '600000',
-      }),
-      launchChromium(),
-    ]);
+    stack = await startConsoleStack('console-inbox');
+    ({ api, browser, control } = stack);
     // One customer per test, so each test finds its conversation by the customer's name (the preview may be
     // an automatic out-of-hours answer, depending on the time the test runs).
     for (const [username, name] of customers) await control('/control/users', { username, name });
@@ -62,20 +38,8 @@ describe('the agent console in chromium (built API, built fake X)', () => {
     for (const page of pages.splice(0)) await page.context().close();
   });
   afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await fakeX?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack?.stop();
   });
-
-  async function control<T>(path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${fakeX.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return (await response.json()) as T;
-  }
 
   async function signIn(email: string, context?: BrowserContext): Promise<Page> {
     const page = await (context ?? (await newContext())).newPage();

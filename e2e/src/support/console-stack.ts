@@ -1,0 +1,49 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
+import { type RunningProcess, startApi, startProcess, tempDir, workspaceRoot } from './processes';
+
+/** The console's browser tests' stack: the built fake X, the built API talking to it, and chromium. */
+export type ConsoleStack = {
+  fakeX: RunningProcess;
+  api: RunningProcess;
+  browser: Browser;
+  /** Drives fake X (`/control/...`): GET without a body, POST with one; answers the JSON. */
+  control: <T>(path: string, body?: unknown) => Promise<T>;
+  stop: () => Promise<void>;
+};
+
+export async function startConsoleStack(name: string): Promise<ConsoleStack> {
+  const dataDir = tempDir(name);
+  const fakeX = await startProcess({
+    script: join(workspaceRoot, 'dist/apps/fake-x/main.js'),
+    env: { FAKE_X_PORT: '0', FAKE_X_KEEPALIVE_MS: '250', FAKE_X_SCENARIO: 'none' },
+    readyWhen: (line) => line.match(/^fake-x listening on (\S+)/)?.[1],
+    timeoutMs: 20_000,
+  });
+  const [api, browser] = await Promise.all([
+    startApi({
+      VIGIE_DATA_DIR: dataDir,
+      X_API_BASE_URL: fakeX.url,
+      VIGIE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      X_DM_POLL_INTERVAL_MS: '600000',
+    }),
+    launchChromium(),
+  ]);
+  const control = async <T>(path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${fakeX.url}${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await response.json()) as T;
+  };
+  const stop = async () => {
+    await browser.close();
+    await api.stop();
+    await fakeX.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { fakeX, api, browser, control, stop };
+}
