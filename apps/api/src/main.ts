@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@vigie/server';
+import { clockFromConfig, ConfigError, loadConfig } from '@vigie/server';
 import { createVigieApp } from './create-vigie-app';
 
 async function main(): Promise<void> {
@@ -15,8 +15,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const vigie = await createVigieApp({ config });
+  // Made before the database starts: a shifted clock (VIGIE_CLOCK_START) starts when the process does.
+  const vigie = await createVigieApp({ config, clock: clockFromConfig(config) });
   const logger = new Logger('Main');
+  if (config.clockStart)
+    logger.warn(
+      { clockStart: config.clockStart.toISOString() },
+      'Clock shifted by VIGIE_CLOCK_START: "now" started at that instant (tests and demos only)',
+    );
   logger.log(
     {
       url: vigie.url,

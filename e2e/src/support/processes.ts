@@ -121,3 +121,13 @@ export function runApiExpectingFailure(
     });
   });
 }
+
+/** Starts the built fake X (`dist/apps/fake-x/main.js`) on a free port, with no scenario traffic. */
+export function startFakeXProcess(env: Record<string, string> = {}): Promise<RunningProcess> {
+  return startProcess({
+    script: join(workspaceRoot, 'dist/apps/fake-x/main.js'),
+    env: { FAKE_X_PORT: '0', FAKE_X_KEEPALIVE_MS: '250', FAKE_X_SCENARIO: 'none', ...env },
+    readyWhen: (line) => line.match(/^fake-x listening on (\S+)/)?.[1],
+    timeoutMs: 20_000,
+  });
+}

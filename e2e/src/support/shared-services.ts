@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createPostgresDatabase, startPgliteServerProcess } from '@vigie/testing';
+import { tempDir } from './processes';
 
 export type SharedService = { url: string; stop(): Promise<void> };
 
@@ -12,6 +14,27 @@ export async function freshPostgresDatabase(adminUrl: string, prefix = 'vigie_e2
     name: `${prefix}_${randomBytes(4).toString('hex')}`,
   });
   return { url: database.url, stop: () => database.drop() };
+}
+
+/**
+ * The environment of one API process on a database of its own: a fresh database on TEST_DATABASE_URL's
+ * server when it is set (CI), else the embedded PGlite in a new data dir. `drop()` removes it.
+ */
+export async function freshDatabaseEnv(
+  prefix: string,
+): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  const adminUrl = process.env['TEST_DATABASE_URL'];
+  const dataDir = tempDir(prefix);
+  const removeDataDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (!adminUrl) return { env: { VIGIE_DATA_DIR: dataDir }, drop: removeDataDir };
+  const database = await freshPostgresDatabase(adminUrl, `vigie_${prefix.replace(/\W/g, '_')}`);
+  return {
+    env: { DATABASE_URL: database.url, VIGIE_DATA_DIR: dataDir },
+    drop: async () => {
+      await database.stop();
+      await removeDataDir();
+    },
+  };
 }
 
 /**

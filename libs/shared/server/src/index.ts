@@ -1,3 +1,4 @@
+export * from './clock/offset-clock';
 export * from './config/app-config';
 export * from './database/embedded-postgres';
 export * from './events/domain-event-bus';

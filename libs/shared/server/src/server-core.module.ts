@@ -1,12 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { CLOCK, systemClock } from '@vigie/kernel';
+import { CLOCK } from '@vigie/kernel';
+import { clockFromConfig } from './clock/offset-clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DomainEventBus } from './events/domain-event-bus';
 import { LifecycleState } from './health/lifecycle-state';
 
 /**
  * What every domain module may inject: the validated AppConfig, the Clock and the event bus.
- * Tests pass their own config and a FakeClock.
+ * Tests pass their own config and a FakeClock; otherwise the clock follows the config (`VIGIE_CLOCK_START`).
  */
 @Global()
 @Module({})
@@ -16,7 +17,7 @@ export class ServerCoreModule {
       module: ServerCoreModule,
       providers: [
         { provide: APP_CONFIG, useValue: params.config },
-        { provide: CLOCK, useValue: params.clock ?? systemClock },
+        { provide: CLOCK, useValue: params.clock ?? clockFromConfig(params.config) },
         DomainEventBus,
         LifecycleState,
       ],

@@ -104,6 +104,26 @@ describe('loadConfig', () => {
     ).toBe(true);
   });
 
+  it('reads VIGIE_CLOCK_START as an instant with its offset, and refuses it in production', () => {
+    expect(loadConfig({}, defaults).clockStart).toBeUndefined();
+    expect(
+      loadConfig({ VIGIE_CLOCK_START: '2026-11-20T19:29:50+01:00' }, defaults).clockStart?.toISOString(),
+    ).toBe('2026-11-20T18:29:50.000Z');
+    expect(problemsOf({ VIGIE_CLOCK_START: '2026-11-20 19:29' }).join()).toMatch(
+      /VIGIE_CLOCK_START: must be an ISO 8601 instant with its offset/,
+    );
+    expect(problemsOf({ VIGIE_CLOCK_START: '2026-11-20T19:29:50' }).join()).toMatch(/VIGIE_CLOCK_START/);
+    expect(
+      problemsOf({
+        NODE_ENV: 'production',
+        VIGIE_SECRET_KEY: secretKey,
+        VIGIE_CLOCK_START: '2026-11-20T19:29:50Z',
+      }),
+    ).toEqual([
+      'VIGIE_CLOCK_START: a shifted clock is for tests and demos only: production runs on the system clock (got "2026-11-20T19:29:50Z")',
+    ]);
+  });
+
   it('lower-cases the bootstrap admin email', () => {
     const config = loadConfig(
       { VIGIE_ADMIN_EMAIL: 'Admin@Example.com', VIGIE_ADMIN_PASSWORD: 'a-long-password' },

@@ -68,6 +68,12 @@ const environmentSchema = z.object({
   X_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
   X_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(320_000),
   INGESTION_LEASE_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+  VIGIE_CLOCK_START: z.iso
+    .datetime({
+      offset: true,
+      error: 'must be an ISO 8601 instant with its offset, e.g. 2026-11-20T19:29:50+01:00',
+    })
+    .optional(),
 });
 
 /**
@@ -102,6 +108,12 @@ function crossVariableProblems(env: Record<string, string | undefined>): { name:
       message: 'another X API base URL in production needs X_ALLOW_BASE_URL_OVERRIDE=true',
     });
   }
+  if (env['NODE_ENV'] === 'production' && env['VIGIE_CLOCK_START'] !== undefined) {
+    problems.push({
+      name: 'VIGIE_CLOCK_START',
+      message: 'a shifted clock is for tests and demos only: production runs on the system clock',
+    });
+  }
   return problems;
 }
 
@@ -130,6 +142,11 @@ export type AppConfig = {
     retryMaxDelayMs: number;
     leaseRetryMs: number;
   };
+  /**
+   * Tests and demos only (refused in production): the API's Clock starts at this instant and runs on in real
+   * time, so a built process can live through a Friday evening whatever the real date (docs/sla.md).
+   */
+  clockStart?: Date;
 };
 
 export class ConfigError extends Error {
@@ -216,6 +233,7 @@ export function loadConfig(
       retryMaxDelayMs: values.X_RETRY_MAX_MS,
       leaseRetryMs: values.INGESTION_LEASE_RETRY_MS,
     },
+    clockStart: values.VIGIE_CLOCK_START ? new Date(values.VIGIE_CLOCK_START) : undefined,
   };
 }
 
