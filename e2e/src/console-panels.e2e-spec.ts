@@ -227,5 +227,19 @@ describe('the console panels in chromium (built API, built fake X)', () => {
     await page.locator('[data-testid="assignee"][data-assignee="you"]').waitFor();
     await saveScreenshot(page, 'console-assigned-to-me');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Her "Mine" view lists it (GET /api/routing/inbox); "Unassigned" no longer does, and shows the next
+    // mention live while she is away (conversation.created reads the view's first page again).
+    const rows = page.getByTestId('conversation-row');
+    await page.getByRole('link', { name: 'Mes conversations' }).click();
+    await rows.filter({ hasText: 'Client en File' }).waitFor();
+    expect(await rows.count()).toBe(1);
+    await page.getByRole('link', { name: 'Non assignées' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Non assignées' }).waitFor();
+    await rows.filter({ hasText: 'Client en File' }).waitFor({ state: 'detached' });
+    await stack.control('/control/users', { username: 'client_suivant', name: 'Client Suivant' });
+    await stack.control('/control/posts', { author: 'client_suivant', text: '@VigieTelecom toujours rien' });
+    await rows.filter({ hasText: 'Client Suivant' }).waitFor();
+    expect(await rows.filter({ hasText: 'Client en File' }).count()).toBe(0);
   });
 });

@@ -14,6 +14,7 @@ import {
   injectPost,
   type IngestionTestContext,
   startIngestionTest,
+  waitForRoutedConversation,
   waitUntil,
 } from '../testing/x-ingestion-test-context';
 
@@ -72,17 +73,7 @@ describe('routing (real database, fake X through the real client, real socket.io
   ): Promise<string> {
     const post = await injectPost(context, { author, text, ...extra });
     lastPostId = post.id;
-    let conversationId: string | undefined;
-    await waitUntil(async () => {
-      const rows = (await context.dataSource.query(
-        `SELECT rc.conversation_id FROM message m JOIN routing_conversation rc ON rc.conversation_id = m.conversation_id
-         WHERE m.external_id = $1`,
-        [post.id],
-      )) as { conversation_id: string }[];
-      conversationId = rows[0]?.conversation_id;
-      return conversationId !== undefined;
-    });
-    return conversationId as string;
+    return waitForRoutedConversation(context, post.id);
   }
 
   async function routingOf(conversationId: string): Promise<RoutingConversationView> {

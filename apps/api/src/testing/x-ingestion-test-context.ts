@@ -145,6 +145,24 @@ export async function injectPost(
   return body.data;
 }
 
+/** Waits until routing holds (queues or assigns) the conversation of this post; resolves with its id. */
+export async function waitForRoutedConversation(
+  context: IngestionTestContext,
+  postId: string,
+): Promise<string> {
+  let conversationId: string | undefined;
+  await waitUntil(async () => {
+    const rows = (await context.dataSource.query(
+      `SELECT rc.conversation_id FROM message m JOIN routing_conversation rc ON rc.conversation_id = m.conversation_id
+       WHERE m.external_id = $1`,
+      [postId],
+    )) as { conversation_id: string }[];
+    conversationId = rows[0]?.conversation_id;
+    return conversationId !== undefined;
+  });
+  return conversationId as string;
+}
+
 export const messageCount = (context: IngestionTestContext, externalId: string) =>
   context.count(`SELECT count(*) FROM message WHERE channel = 'x' AND external_id = $1`, [externalId]);
 

@@ -5,14 +5,16 @@ import {
   type CreateReplyRequest,
   type CreateReplyResponse,
 } from '@vigie/contracts';
+import { conversationPagePath, type ConversationView } from '../inbox/inbox-views';
 import { type ApiResult, requestJson } from '../shared/http';
 
 export const pageSize = 100;
 
-export function fetchConversationPage(cursor: string | null): Promise<ApiResult<ConversationPage>> {
-  const query = new URLSearchParams({ limit: String(pageSize) });
-  if (cursor) query.set('cursor', cursor);
-  return requestJson<ConversationPage>(`/api/conversations?${query.toString()}`);
+export function fetchConversationPage(
+  view: ConversationView,
+  cursor: string | null,
+): Promise<ApiResult<ConversationPage>> {
+  return requestJson<ConversationPage>(conversationPagePath({ view, cursor, limit: pageSize }));
 }
 
 export function fetchConversation(id: string): Promise<ApiResult<ConversationDetail>> {

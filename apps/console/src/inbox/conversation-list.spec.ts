@@ -2,9 +2,11 @@ import { type ConversationSummary, type MessageView } from '@vigie/contracts';
 import {
   appendPage,
   emptyConversationList,
+  moveIfShown,
   nextConversationId,
   patchConversation,
   refreshFirstPage,
+  replaceFirstPage,
   upsertConversation,
   upsertMessage,
 } from './conversation-list';
@@ -124,5 +126,58 @@ describe('the open thread', () => {
     expect(ids(withNew)).toEqual(['m1', 'm2', 'm3']);
     const sent = upsertMessage(withNew, message('m3', '2026-11-23T08:10:00Z', 'sent'));
     expect(sent.map((item) => item.deliveryStatus)).toEqual(['received', 'received', 'sent']);
+  });
+});
+
+describe('replaceFirstPage (routing views read again)', () => {
+  const loaded = appendPage(emptyConversationList, {
+    items: [
+      conversation('d', '2026-03-01T10:04:00Z'),
+      conversation('c', '2026-03-01T10:03:00Z'),
+      conversation('b', '2026-03-01T10:02:00Z'),
+      conversation('a', '2026-03-01T10:01:00Z'),
+    ],
+    nextCursor: 'older',
+  });
+
+  it('drops what left the view within the first page and keeps the older pages and their cursor', () => {
+    const next = replaceFirstPage(loaded, {
+      items: [conversation('e', '2026-03-01T10:05:00Z'), conversation('c', '2026-03-01T10:03:00Z')],
+      nextCursor: 'page-2',
+    });
+    expect(next.items.map((item) => item.id)).toEqual(['e', 'c', 'b', 'a']);
+    expect(next.nextCursor).toBe('older');
+  });
+
+  it('takes a first page without a next cursor as the whole view', () => {
+    const next = replaceFirstPage(loaded, {
+      items: [conversation('c', '2026-03-01T10:03:00Z')],
+      nextCursor: null,
+    });
+    expect(next).toEqual({
+      items: [conversation('c', '2026-03-01T10:03:00Z')],
+      nextCursor: null,
+      isLoaded: true,
+    });
+  });
+
+  it('empties the list when the view became empty', () => {
+    expect(replaceFirstPage(loaded, { items: [], nextCursor: null }).items).toEqual([]);
+  });
+});
+
+describe('moveIfShown', () => {
+  const shown = appendPage(emptyConversationList, {
+    items: [conversation('b', '2026-03-01T10:02:00Z'), conversation('a', '2026-03-01T10:01:00Z')],
+    nextCursor: null,
+  });
+
+  it('moves a shown conversation to its new place', () => {
+    const next = moveIfShown(shown, conversation('a', '2026-03-01T10:09:00Z'));
+    expect(next.items.map((item) => item.id)).toEqual(['a', 'b']);
+  });
+
+  it('never adds a conversation the view does not hold', () => {
+    expect(moveIfShown(shown, conversation('z', '2026-03-01T10:09:00Z'))).toBe(shown);
   });
 });

@@ -51,6 +51,31 @@ export function refreshFirstPage(
   return { ...state, items: mergeItems(state.items, page.items) };
 }
 
+/**
+ * A filtered view read its first page again (its membership changed: an assignment, the queue): the page is
+ * the truth down to its last item, so conversations that left the view go; older pages already scrolled
+ * through stay until they are read again. A first page without a next cursor is the whole view.
+ */
+export function replaceFirstPage(
+  state: ConversationListState,
+  page: { items: ConversationSummary[]; nextCursor: string | null },
+): ConversationListState {
+  if (!state.isLoaded || page.nextCursor === null) return appendPage(emptyConversationList, page);
+  const oldest = page.items[page.items.length - 1];
+  const older = oldest ? state.items.filter((item) => compareByActivity(oldest, item) < 0) : [];
+  return { ...state, items: mergeItems(older, page.items) };
+}
+
+/** A message moved a conversation the view shows (a filtered view never adds one from an event). */
+export function moveIfShown(
+  state: ConversationListState,
+  conversation: ConversationSummary,
+): ConversationListState {
+  return state.items.some((item) => item.id === conversation.id)
+    ? upsertConversation(state, conversation)
+    : state;
+}
+
 /** A live event carried the conversation's new summary (created, or a message received). */
 export function upsertConversation(
   state: ConversationListState,

@@ -38,13 +38,13 @@ export function InboxPage({ user }: { user: SessionUser }) {
   const [isSigningOut, setIsSigningOut] = useState(false);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const replyTextarea = useRef<HTMLTextAreaElement>(null);
-  const view = parseView(searchParams.get('view'));
+  const view = parseView(searchParams.get('view'), user.role);
   const selectedId = searchParams.get('conversation');
   const { connection, colleagues, socket, reconnections } = useRealtime({
     userId: user.id,
     onSessionEnded: (reason) => markSignedOut(reason),
   });
-  const list = useConversationList({ socket, reconnections });
+  const list = useConversationList({ view, socket, reconnections });
   const items = list.state.items;
   const isListLoaded = list.state.isLoaded;
 

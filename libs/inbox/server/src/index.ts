@@ -1,6 +1,7 @@
 export { InboxModule, inboxEntities } from './inbox.module';
 export { InboundRecorderService, type RecordOutcome } from './messages/inbound-recorder.service';
-export { ConversationsService } from './conversations/conversations.service';
+export { ConversationsService, decodeCursor, encodeCursor } from './conversations/conversations.service';
+export { ListConversationsQueryDto } from './conversations/list-conversations.dto';
 export {
   type ConversationActivity,
   type ConversationParticipant,

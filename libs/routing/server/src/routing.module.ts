@@ -13,6 +13,9 @@ import { RoutingSettingsService } from './agents/routing-settings.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { CRM_ROUTING_FACTS } from './crm/crm-routing-facts';
 import { RoutingController } from './http/routing.controller';
+import { RoutingInboxController } from './inbox/routing-inbox.controller';
+import { RoutingInboxRepository } from './inbox/routing-inbox.repository';
+import { RoutingInboxService } from './inbox/routing-inbox.service';
 import { DrainAfterCommit } from './queue/drain-after-commit';
 import { QueueDrainer } from './queue/queue-drainer.service';
 import { RoutingParticipant } from './queue/routing-participant';
@@ -25,7 +28,7 @@ export const sweepIntervalMs = 5_000;
 
 @Module({
   imports: [InboxModule, CrmModule],
-  controllers: [RoutingController],
+  controllers: [RoutingController, RoutingInboxController],
   providers: [
     RoutingRepository,
     RoutingParticipant,
@@ -34,6 +37,8 @@ export const sweepIntervalMs = 5_000;
     AgentStatusService,
     AssignmentsService,
     RoutingSettingsService,
+    RoutingInboxRepository,
+    RoutingInboxService,
     { provide: CRM_ROUTING_FACTS, useExisting: CrmAccountsService },
   ],
   exports: [QueueDrainer, AgentStatusService, AssignmentsService],

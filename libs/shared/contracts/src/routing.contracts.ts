@@ -42,6 +42,10 @@ export type AssignmentLogEntry = ConversationAssigned & { id: string; actorUserI
 export type AssignmentLogPage = { items: AssignmentLogEntry[] };
 export type RoutingQueuePage = { items: RoutingConversationView[]; total: number };
 
+/** `GET /api/routing/inbox?view=`: the caller's unresolved conversations, or the queued ones waiting for a reply. */
+export const routingInboxViews = ['mine', 'unassigned'] as const;
+export type RoutingInboxView = (typeof routingInboxViews)[number];
+
 export type BulkReassignOutcome = {
   conversationId: string;
   outcome: 'accepted' | 'unchanged' | 'rejected';

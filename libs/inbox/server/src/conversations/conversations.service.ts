@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { ConversationDetail, ConversationPage } from '@vigie/contracts';
+import type { ConversationDetail, ConversationPage, ConversationSummary } from '@vigie/contracts';
 import { ContactsService } from '@vigie/crm-server';
 import { DomainError } from '@vigie/kernel';
 import { MessageRepository } from '../messages/message.repository';
+import type { Conversation } from './conversation.entity';
 import { toConversationSummary, toMessageView, unknownContact } from './conversation.mapper';
 import { ConversationRepository } from './conversation.repository';
 
@@ -34,17 +35,30 @@ export class ConversationsService {
     const after = params.cursor ? decodeCursor(params.cursor) : null;
     const rows = await this.conversations.listPage({ after, limit: params.limit + 1 });
     const page = rows.slice(0, params.limit);
-    const contacts = await this.contacts.summariesByIds(page.map((row) => row.contactId));
     const last = page[page.length - 1];
     return {
-      items: page.map((row) =>
-        toConversationSummary(row, contacts.get(row.contactId) ?? unknownContact(row.contactId)),
-      ),
+      items: await this.summarize(page),
       nextCursor:
         rows.length > params.limit && last
           ? encodeCursor({ lastActivityAt: last.lastActivityAt, id: last.id })
           : null,
     };
+  }
+
+  /**
+   * The summaries of these conversations, in the order of `ids` (unknown ids are left out): for lists whose
+   * order another domain decides, e.g. routing's "mine" and "unassigned" views.
+   */
+  async summariesByIds(ids: string[]): Promise<ConversationSummary[]> {
+    const byId = new Map((await this.conversations.findByIds(ids)).map((row) => [row.id, row]));
+    return this.summarize(ids.flatMap((id) => byId.get(id) ?? []));
+  }
+
+  private async summarize(rows: Conversation[]): Promise<ConversationSummary[]> {
+    const contacts = await this.contacts.summariesByIds(rows.map((row) => row.contactId));
+    return rows.map((row) =>
+      toConversationSummary(row, contacts.get(row.contactId) ?? unknownContact(row.contactId)),
+    );
   }
 
   async get(id: string): Promise<ConversationDetail> {
