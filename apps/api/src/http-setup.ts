@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { crmSignatureHeader, crmSignatureScheme } from '@vigie/crm-server';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -73,6 +74,15 @@ function setUpOpenApi(app: NestExpressApplication): void {
       )
       .setVersion('0.1.0')
       .addCookieAuth(sessionCookieName)
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: crmSignatureHeader,
+          description: "HMAC-SHA256 of the raw body with the connector's secret (docs/crm.md)",
+        },
+        crmSignatureScheme,
+      )
       .build(),
   );
   const sessions = app.get(SessionService);

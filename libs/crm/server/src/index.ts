@@ -5,5 +5,10 @@ export { ContactMergesService } from './merges/contact-merges.service';
 export { CustomerHistory, type CustomerHistorySource } from './customers/customer-history';
 export type { ContactIdentityInput } from './contacts/contact-identity.repository';
 export { CrmConnectorsService, type CrmWebhookPayload } from './connector/crm-connectors.service';
-export { signatureHeaderValue, verifySignature } from './connector/webhook-signature';
+export {
+  crmSignatureScheme,
+  signatureHeader as crmSignatureHeader,
+  signatureHeaderValue,
+  verifySignature,
+} from './connector/webhook-signature';
 export { LinkProposalsService } from './proposals/link-proposals.service';

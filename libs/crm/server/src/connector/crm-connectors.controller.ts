@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type {
   CrmConnectorCreated,
@@ -11,7 +11,7 @@ import { Public, Roles } from '@vigie/server';
 import { ActorUserId } from '../http/actor-user-id.decorator';
 import { CreateConnectorDto, CrmUpsertDto } from './crm-connector.dto';
 import { CrmConnectorsService } from './crm-connectors.service';
-import { deliveryHeader, signatureHeader } from './webhook-signature';
+import { crmSignatureScheme, deliveryHeader, signatureHeader } from './webhook-signature';
 
 @ApiTags('crm')
 @Controller('crm')
@@ -58,6 +58,7 @@ export class CrmWebhookController {
   constructor(private readonly connectors: CrmConnectorsService) {}
 
   @Public()
+  @ApiSecurity(crmSignatureScheme)
   @Post(':connectorId')
   @HttpCode(200)
   receive(

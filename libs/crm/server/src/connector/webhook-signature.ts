@@ -2,6 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Header carrying `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` (docs/crm.md). */
 export const signatureHeader = 'vigie-signature';
+/** The OpenAPI security scheme of the signed CRM webhook (registered by the API's OpenAPI set-up). */
+export const crmSignatureScheme = 'crm_signature';
 /** Header carrying the sender's unique delivery id (replays of the same id are applied once). */
 export const deliveryHeader = 'vigie-delivery';
 /** How far a signed timestamp may be from our clock, either way. */
