@@ -10,6 +10,7 @@ import { ConversationParticipants, InboxModule } from '@vigie/inbox-server';
 import { DomainEventBus } from '@vigie/server';
 import { AgentStatusService } from './agents/agent-status.service';
 import { RoutingSettingsService } from './agents/routing-settings.service';
+import { AgentChoiceRepository } from './agents/agent-choice.repository';
 import { AssignmentsService } from './assignments/assignments.service';
 import { CRM_ROUTING_FACTS } from './crm/crm-routing-facts';
 import { RoutingController } from './http/routing.controller';
@@ -31,6 +32,7 @@ export const sweepIntervalMs = 5_000;
   controllers: [RoutingController, RoutingInboxController],
   providers: [
     RoutingRepository,
+    AgentChoiceRepository,
     RoutingParticipant,
     QueueDrainer,
     DrainAfterCommit,

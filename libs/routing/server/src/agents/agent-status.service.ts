@@ -10,6 +10,7 @@ import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
 import { conversationsToReturn, defaultOfflineGraceMs } from '@vigie/routing-core';
 import { DomainEventBus } from '@vigie/server';
 import { assignmentEvent, QueueDrainer } from '../queue/queue-drainer.service';
+import { AgentChoiceRepository } from './agent-choice.repository';
 import { type AgentRow, type LogInsert, RoutingRepository } from '../queue/routing.repository';
 import { inRoutingTransaction } from '../queue/routing-transaction';
 
@@ -42,6 +43,7 @@ export class AgentStatusService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly routing: RoutingRepository,
+    private readonly choices: AgentChoiceRepository,
     private readonly drainer: QueueDrainer,
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -54,14 +56,17 @@ export class AgentStatusService {
       await this.routing.ensureAgents(manager, { userIds: [presence.userId], now });
       const [current] = await this.routing.lockAgents(manager, [presence.userId]);
       if (!current) return null;
-      // A socket arriving brings an offline agent online; an agent who chose "away" stays away.
+      // A socket arriving brings an offline agent back to what they last chose (online unless they said away or
+      // offline: a reload must not undo "away"); the last socket leaving makes them offline.
+      const chosen =
+        presence.status === 'offline' ? null : await this.choices.chosen(manager, presence.userId);
       const status: RoutingAgentStatus | null =
         presence.status === 'offline'
           ? current.status === 'offline'
             ? null
             : 'offline'
-          : current.status === 'offline'
-            ? 'online'
+          : current.status === 'offline' && chosen !== 'offline'
+            ? (chosen ?? 'online')
             : null;
       await this.routing.updateAgent(manager, {
         userId: presence.userId,
@@ -112,6 +117,8 @@ export class AgentStatusService {
         now,
         isActivity: params.isActivity,
       });
+      if (params.changes.status && params.source === 'agent')
+        await this.choices.remember(manager, { userId: params.userId, status: params.changes.status });
       return this.reload(manager, params.userId);
     });
     this.announce(agent, params.source);

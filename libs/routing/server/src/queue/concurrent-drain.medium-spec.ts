@@ -3,6 +3,7 @@ import { buildDataSourceOptions } from '@vigie/database';
 import { drainQueue } from '@vigie/routing-core';
 import { DomainEventBus } from '@vigie/server';
 import { createTestDatabase, FakeClock, type TestDatabase } from '@vigie/testing';
+import { AgentChoiceRepository } from '../agents/agent-choice.repository';
 import { AgentStatusService } from '../agents/agent-status.service';
 import { resolvedActivity, seedRoutingScenario } from '../testing/routing-seed';
 import { QueueDrainer } from './queue-drainer.service';
@@ -30,7 +31,14 @@ function startWorker(database: TestDatabase, clock: FakeClock) {
   const repository = new RoutingRepository();
   const events = new DomainEventBus();
   const drainer = new QueueDrainer(dataSource, repository, events, clock, null);
-  const agents = new AgentStatusService(dataSource, repository, drainer, events, clock);
+  const agents = new AgentStatusService(
+    dataSource,
+    repository,
+    new AgentChoiceRepository(),
+    drainer,
+    events,
+    clock,
+  );
   return { dataSource, drainer, agents, participant: new RoutingParticipant(repository) };
 }
 

@@ -18,7 +18,9 @@ export class Routing1764302400000 implements MigrationInterface {
         capacity integer NOT NULL DEFAULT 5 CHECK (capacity >= 0 AND capacity <= 1000),
         open_count integer NOT NULL DEFAULT 0 CHECK (open_count >= 0),
         last_assigned_at timestamptz,
-        last_active_at timestamptz NOT NULL
+        last_active_at timestamptz NOT NULL,
+        -- What the agent last chose themselves; a console connecting again restores it (null: online).
+        chosen_status text CHECK (chosen_status IN ('online', 'away', 'offline'))
       )`);
     await queryRunner.query(`
       CREATE TABLE routing_brand (
