@@ -1,13 +1,17 @@
-import type { RoutingAgentView } from '@vigie/contracts';
+import type { AssignmentLogPage, RoutingAgentView, RoutingConversationView } from '@vigie/contracts';
+import { DomainEventBus } from '@vigie/server';
 import { ApiClient, connectSocket, type TestSocket, waitForConnect } from '../testing/api-test-context';
 import {
+  createCustomer,
+  injectPost,
   type IngestionTestContext,
   startIngestionTest,
+  waitForRoutedConversation,
   waitUntil,
 } from '../testing/x-ingestion-test-context';
 
-/** An agent's own choice of status survives a console reload (the socket leaving and coming back). */
-describe('routing status across console reconnections (real database, real socket.io clients)', () => {
+/** Events from outside routing: the console's presence, and the SLA's escalations. */
+describe('routing reacting to presence and SLA escalations (real database, real socket.io clients)', () => {
   let context: IngestionTestContext;
   let lea: ApiClient;
   let supervisor: ApiClient;
@@ -68,5 +72,50 @@ describe('routing status across console reconnections (real database, real socke
     expect((await lea.request('PUT', '/api/routing/me/status', { status: 'online' })).status).toBe(200);
     socket = await reload(socket);
     expect(await statusOfLea()).toBe('online');
+  });
+  it('acts on SLA escalations: raises the priority one band, and takes a breached conversation back to the queue', async () => {
+    await openConsole();
+    await waitUntil(async () => (await statusOfLea()) === 'online');
+    await createCustomer(context, 'breach_bob');
+    const post = await injectPost(context, {
+      author: 'breach_bob',
+      text: "@VigieTelecom ma box ne marche plus, je n'ai plus de connexion",
+    });
+    const conversationId = await waitForRoutedConversation(context, post.id);
+    const routingOf = async () =>
+      (await supervisor.request('GET', `/api/routing/conversations/${conversationId}`))
+        .body as RoutingConversationView;
+    await waitUntil(async () => (await routingOf()).assigneeId === leaId);
+    const before = await routingOf();
+
+    const bus = context.api.vigie.app.get(DomainEventBus);
+    bus.publish('sla.escalated', {
+      conversationId,
+      action: 'raise_priority',
+      metric: 'first_response',
+      at: new Date().toISOString(),
+    });
+    await waitUntil(async () => (await routingOf()).priority !== before.priority);
+    const raised = await routingOf();
+    const ranks = ['low', 'medium', 'high', 'urgent'];
+    expect(ranks.indexOf(raised.priority)).toBe(Math.min(ranks.indexOf(before.priority) + 1, 3));
+    expect(raised.priorityReasons[0]).toBe('SLA first response breached (raised)');
+
+    bus.publish('sla.escalated', {
+      conversationId,
+      action: 'reassign_to_team_queue',
+      metric: 'first_response',
+      at: new Date().toISOString(),
+    });
+    const logOf = async () =>
+      (
+        (await supervisor.request('GET', `/api/routing/log?conversationId=${conversationId}`))
+          .body as AssignmentLogPage
+      ).items;
+    await waitUntil(async () => (await logOf()).some((entry) => entry.reason === 'sla_escalation'));
+    const returned = (await logOf()).find((entry) => entry.reason === 'sla_escalation');
+    expect(returned).toMatchObject({ action: 'returned', previousAgentId: leaId, agentId: null });
+    // Léa is the only agent online and has room: the queue drains back to her.
+    await waitUntil(async () => (await routingOf()).assigneeId === leaId);
   });
 });
