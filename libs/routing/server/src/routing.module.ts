@@ -19,6 +19,7 @@ import { RoutingInboxRepository } from './inbox/routing-inbox.repository';
 import { RoutingInboxService } from './inbox/routing-inbox.service';
 import { DrainAfterCommit } from './queue/drain-after-commit';
 import { QueueDrainer } from './queue/queue-drainer.service';
+import { SlaEscalationRepository } from './queue/sla-escalation.repository';
 import { RoutingParticipant } from './queue/routing-participant';
 import { RoutingRepository } from './queue/routing.repository';
 
@@ -33,6 +34,7 @@ export const sweepIntervalMs = 5_000;
   providers: [
     RoutingRepository,
     AgentChoiceRepository,
+    SlaEscalationRepository,
     RoutingParticipant,
     QueueDrainer,
     DrainAfterCommit,
@@ -56,6 +58,7 @@ export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnMo
     private readonly drainer: QueueDrainer,
     private readonly afterCommit: DrainAfterCommit,
     private readonly agents: AgentStatusService,
+    private readonly assignments: AssignmentsService,
     private readonly events: DomainEventBus,
   ) {}
 
@@ -64,6 +67,7 @@ export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnMo
     this.participants.register(this.participant);
     this.unsubscribers.push(
       this.events.subscribe('agent.presence.changed', (presence) => this.agents.onPresence(presence)),
+      this.events.subscribe('sla.escalated', (escalation) => this.assignments.escalate(escalation)),
     );
   }
 

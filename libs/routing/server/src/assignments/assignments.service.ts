@@ -18,6 +18,7 @@ import {
   type RoutingRow,
 } from '../queue/routing.repository';
 import { inRoutingTransaction } from '../queue/routing-transaction';
+import { SlaEscalationRepository } from '../queue/sla-escalation.repository';
 
 /** Who acts: their id and role decide what they may move. */
 export type Actor = { userId: string; role: Role };
@@ -56,6 +57,7 @@ export class AssignmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly routing: RoutingRepository,
+    private readonly escalations: SlaEscalationRepository,
     private readonly drainer: QueueDrainer,
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -146,6 +148,44 @@ export class AssignmentsService {
         explanation: 'Unassigned: back in the queue.',
       };
     });
+  }
+
+  /**
+   * The SLA's escalation of a breach (docs/sla.md): `reassign_to_team_queue` takes the conversation from its
+   * agent back to the team's queue (the drain gives it to someone with room), `raise_priority` moves it one band
+   * up, with the reason shown. `notify` is the SLA's own business. A conversation routing does not hold is left.
+   */
+  async escalate(params: {
+    conversationId: string;
+    action: 'notify' | 'raise_priority' | 'reassign_to_team_queue';
+    metric: string;
+  }): Promise<void> {
+    if (params.action === 'notify') return;
+    if (params.action === 'raise_priority') {
+      const raised = await inRoutingTransaction(this.dataSource, (manager) =>
+        this.escalations.raisePriority(manager, {
+          conversationId: params.conversationId,
+          reason: `SLA ${params.metric.replace('_', ' ')} breached (raised)`,
+        }),
+      );
+      if (raised) this.drainer.requestDrain();
+      return;
+    }
+    const [row] = await inRoutingTransaction(this.dataSource, (manager) =>
+      this.routing.lockRoutings(manager, [params.conversationId]),
+    );
+    if (!row?.assigneeId) return;
+    await this.move(params.conversationId, null, async (_manager, current) =>
+      current.assigneeId === null
+        ? null
+        : {
+            toAgentId: null,
+            action: 'returned',
+            reason: 'sla_escalation',
+            explanation: `SLA ${params.metric.replace('_', ' ')} breached: back in the team queue.`,
+          },
+    );
+    this.drainer.requestDrain();
   }
 
   /** A supervisor moves several conversations to one agent; each gets its own outcome (docs/adr/0201 §9). */
@@ -262,7 +302,7 @@ export class AssignmentsService {
    */
   private async move(
     conversationId: string,
-    actorUserId: string,
+    actorUserId: string | null,
     decide: (
       manager: EntityManager,
       row: RoutingRow,
