@@ -61,10 +61,24 @@ export class CrmWebhookBridge implements OnModuleInit, OnModuleDestroy {
     for (const unsubscribe of this.unsubscribers) unsubscribe();
   }
 
+  /** Set-based per recorded batch: the webhooks of all its activities are queued with one statement. */
   private async onActivity(
     manager: EntityManager,
     activities: readonly ConversationActivity[],
   ): Promise<void> {
+    const webhooks: Parameters<CrmConnectorsService['enqueue']>[1][] = [];
+    const resolvedIds = activities.flatMap((activity) =>
+      isResolution(activity) ? [activity.conversationId] : [],
+    );
+    const contactOf = new Map(
+      resolvedIds.length === 0
+        ? []
+        : (
+            (await manager.query(`SELECT id, contact_id FROM conversation WHERE id = ANY($1::uuid[])`, [
+              resolvedIds,
+            ])) as { id: string; contact_id: string }[]
+          ).map((row) => [row.id, row.contact_id]),
+    );
     for (const activity of activities) {
       // Details given privately are proposed as links; public posts are not (anyone can type any address).
       if (activity.kind === 'customer_wrote' && activity.messageKind === 'direct_message') {
@@ -79,7 +93,7 @@ export class CrmWebhookBridge implements OnModuleInit, OnModuleDestroy {
         activity.thread !== 'joined' &&
         activity.thread !== 'reopened'
       ) {
-        await this.connectors.enqueue(manager, {
+        webhooks.push({
           type: 'conversation.created',
           eventKey: `conversation.created:${activity.conversationId}`,
           occurredAt: activity.at,
@@ -91,27 +105,21 @@ export class CrmWebhookBridge implements OnModuleInit, OnModuleDestroy {
           },
         });
       }
-      if (
-        activity.kind === 'status_changed' &&
-        activity.state.status === 'resolved' &&
-        activity.from.status !== 'resolved'
-      ) {
-        const [row] = (await manager.query(`SELECT contact_id FROM conversation WHERE id = $1`, [
-          activity.conversationId,
-        ])) as { contact_id: string }[];
-        await this.connectors.enqueue(manager, {
+      if (isResolution(activity)) {
+        webhooks.push({
           type: 'conversation.resolved',
           eventKey: `conversation.resolved:${activity.conversationId}:${activity.at.getTime()}`,
           occurredAt: activity.at,
           data: {
             conversationId: activity.conversationId,
             brandId: activity.brandId,
-            contactId: row?.contact_id ?? null,
+            contactId: contactOf.get(activity.conversationId) ?? null,
             resolvedByUserId: activity.userId,
           },
         });
       }
     }
+    await this.connectors.enqueueMany(manager, webhooks);
   }
 
   private async enqueueAfterCommit(params: {
@@ -139,4 +147,14 @@ export class CrmWebhookBridge implements OnModuleInit, OnModuleDestroy {
       });
     });
   }
+}
+
+function isResolution(
+  activity: ConversationActivity,
+): activity is Extract<ConversationActivity, { kind: 'status_changed' }> {
+  return (
+    activity.kind === 'status_changed' &&
+    activity.state.status === 'resolved' &&
+    activity.from.status !== 'resolved'
+  );
 }

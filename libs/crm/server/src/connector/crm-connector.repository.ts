@@ -127,17 +127,29 @@ export class CrmConnectorRepository {
     return rows.length === 1;
   }
 
-  /** One pending delivery per subscribed active connector; the same event key twice is enqueued once. */
+  /**
+   * One pending delivery per event and subscribed active connector, in the events' order; the same event key
+   * twice is enqueued once.
+   */
   async enqueue(
     manager: EntityManager,
-    params: { eventType: CrmWebhookEvent; eventKey: string; payload: unknown; at: Date },
+    events: { eventType: CrmWebhookEvent; eventKey: string; payload: unknown; at: Date }[],
   ): Promise<number> {
+    if (events.length === 0) return 0;
     const result = (await manager.query(
       `INSERT INTO crm_webhook_delivery (connector_id, event_key, event_type, payload, status, next_attempt_at, created_at)
-       SELECT id, $2, $1, $3, 'pending', $4, $4 FROM crm_connector
-       WHERE is_active AND outbound_url IS NOT NULL AND $1 = ANY(events)
+       SELECT c.id, e.event_key, e.event_type, e.payload, 'pending', e.at, e.at
+       FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[]) WITH ORDINALITY
+         AS e(event_type, event_key, payload, at, position)
+       JOIN crm_connector c ON c.is_active AND c.outbound_url IS NOT NULL AND e.event_type = ANY(c.events)
+       ORDER BY e.position
        ON CONFLICT (connector_id, event_key) DO NOTHING RETURNING id`,
-      [params.eventType, params.eventKey, JSON.stringify(params.payload), params.at],
+      [
+        events.map((event) => event.eventType),
+        events.map((event) => event.eventKey),
+        events.map((event) => JSON.stringify(event.payload)),
+        events.map((event) => event.at),
+      ],
     )) as unknown[];
     return result.length;
   }

@@ -45,6 +45,14 @@ export type CrmWebhookPayload = {
  * protection, and outbound signed webhooks on conversation events, enqueued in the transaction of the event,
  * delivered with retries and backoff, every attempt kept in the delivery log.
  */
+/** A conversation event to send to the subscribed connectors. */
+export type CrmWebhookEventToQueue = {
+  type: CrmWebhookEvent;
+  eventKey: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+};
+
 @Injectable()
 export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('CrmConnectors');
@@ -183,30 +191,45 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
    * Queues a conversation event for every subscribed connector, inside the caller's transaction: the webhook
    * exists if and only if the event committed. `eventKey` makes it idempotent (retried transactions, replays).
    */
-  async enqueue(
-    manager: EntityManager,
-    params: { type: CrmWebhookEvent; eventKey: string; occurredAt: Date; data: Record<string, unknown> },
-  ): Promise<number> {
-    const contactId = typeof params.data['contactId'] === 'string' ? params.data['contactId'] : null;
-    const crmIds = contactId
-      ? ((await manager.query(
-          `SELECT external_user_id FROM contact_identity WHERE contact_id = $1 AND channel = 'crm' ORDER BY created_at`,
-          [contactId],
-        )) as { external_user_id: string }[])
-      : [];
-    const payload: CrmWebhookPayload = {
-      id: params.eventKey,
-      type: params.type,
-      occurredAt: params.occurredAt.toISOString(),
-      data: { ...params.data, crmContactExternalIds: crmIds.map((row) => row.external_user_id) },
-    };
-    return this.connectors.enqueue(manager, {
-      eventType: params.type,
-      eventKey: params.eventKey,
-      payload,
-      // Due now by Vigie's clock (occurredAt is the channel's time, which may run ahead of ours).
-      at: this.clock.now(),
-    });
+  enqueue(manager: EntityManager, event: CrmWebhookEventToQueue): Promise<number> {
+    return this.enqueueMany(manager, [event]);
+  }
+
+  /** {@link enqueue} for a whole recorded batch: two statements whatever its size. */
+  async enqueueMany(manager: EntityManager, events: readonly CrmWebhookEventToQueue[]): Promise<number> {
+    if (events.length === 0) return 0;
+    const contactIds = [
+      ...new Set(
+        events.flatMap((event) =>
+          typeof event.data['contactId'] === 'string' ? [event.data['contactId']] : [],
+        ),
+      ),
+    ];
+    const crmIds = new Map<string, string[]>();
+    if (contactIds.length > 0) {
+      const rows = (await manager.query(
+        `SELECT contact_id, external_user_id FROM contact_identity
+         WHERE contact_id = ANY($1::uuid[]) AND channel = 'crm' ORDER BY created_at`,
+        [contactIds],
+      )) as { contact_id: string; external_user_id: string }[];
+      for (const row of rows)
+        crmIds.set(row.contact_id, [...(crmIds.get(row.contact_id) ?? []), row.external_user_id]);
+    }
+    // Due now by Vigie's clock (occurredAt is the channel's time, which may run ahead of ours).
+    const at = this.clock.now();
+    return this.connectors.enqueue(
+      manager,
+      events.map((event) => {
+        const contactId = typeof event.data['contactId'] === 'string' ? event.data['contactId'] : null;
+        const payload: CrmWebhookPayload = {
+          id: event.eventKey,
+          type: event.type,
+          occurredAt: event.occurredAt.toISOString(),
+          data: { ...event.data, crmContactExternalIds: contactId ? (crmIds.get(contactId) ?? []) : [] },
+        };
+        return { eventType: event.type, eventKey: event.eventKey, payload, at };
+      }),
+    );
   }
 
   /** Sends the deliveries that are due; returns how many were attempted. Safe to run from several processes. */

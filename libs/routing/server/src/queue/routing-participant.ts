@@ -42,16 +42,27 @@ export class RoutingParticipant implements ConversationParticipant {
       const holders = rows.flatMap((row) => (row.assigneeId ? [row.assigneeId] : []));
       if (holders.length > 0) await this.routing.lockAgents(manager, [...new Set(holders)]);
     }
+    // Customer posts are the bulk of a recorded batch: their queue rows are written together, one statement
+    // for the enqueued and one for the waits that only move. An activity of a conversation already in the
+    // pending set writes the set first, so each conversation still sees its activities in order.
+    const influences = await this.routing.contactInfluences(manager, [
+      ...new Set(activities.flatMap((activity) => (isEnqueuing(activity) ? [activity.contactId] : []))),
+    ]);
+    const pending = new PendingQueueWrites();
     for (const activity of activities) {
+      if (pending.has(activity.conversationId)) await pending.flush(manager, this.routing);
+      if (activity.kind === 'customer_wrote') {
+        if (pending.add(activity, influences)) isDrainUseful = true;
+        continue;
+      }
       if ((await this.apply(manager, activity)).isDrainUseful) isDrainUseful = true;
     }
+    await pending.flush(manager, this.routing);
     if (isDrainUseful) this.onChange(manager);
   }
 
   private async apply(manager: EntityManager, activity: ConversationActivity): Promise<ParticipantOutcome> {
     switch (activity.kind) {
-      case 'customer_wrote':
-        return this.customerWrote(manager, activity);
       case 'brand_answered': {
         const row = await this.routing.findRouting(manager, activity.conversationId);
         if (!row) return { isDrainUseful: false };
@@ -69,11 +80,9 @@ export class RoutingParticipant implements ConversationParticipant {
           await this.routing.deleteRouting(manager, activity.conversationId);
           return { isDrainUseful: false };
         }
-        await this.routing.setWaiting(manager, {
-          conversationId: activity.conversationId,
-          waitingSince,
-          dueAt: dueAtOf(waitingSince),
-        });
+        await this.routing.setWaiting(manager, [
+          { conversationId: activity.conversationId, waitingSince, dueAt: dueAtOf(waitingSince) },
+        ]);
         return { isDrainUseful: false };
       }
       case 'status_changed': {
@@ -106,25 +115,43 @@ export class RoutingParticipant implements ConversationParticipant {
         return { isDrainUseful: false };
     }
   }
+}
 
-  private async customerWrote(
-    manager: EntityManager,
-    activity: Extract<ConversationActivity, { kind: 'customer_wrote' }>,
-  ): Promise<ParticipantOutcome> {
+type CustomerWrote = Extract<ConversationActivity, { kind: 'customer_wrote' }>;
+type Influence = { followers: number; isVerified: boolean };
+
+/** A customer post that needs a reply puts (or keeps) its conversation in the queue. */
+function isEnqueuing(activity: ConversationActivity): activity is CustomerWrote {
+  return (
+    activity.kind === 'customer_wrote' && activity.triage.needsReply && activity.state.waitingSince !== null
+  );
+}
+
+/** Queue writes of customer posts, at most one per conversation, written together. */
+class PendingQueueWrites {
+  private readonly enqueued: Parameters<RoutingRepository['upsertWaiting']>[1] = [];
+  private readonly waits: Parameters<RoutingRepository['setWaiting']>[1] = [];
+  private readonly conversationIds = new Set<string>();
+
+  has(conversationId: string): boolean {
+    return this.conversationIds.has(conversationId);
+  }
+
+  /** Adds a customer post's write; true when it enqueued (the drain may assign it). */
+  add(activity: CustomerWrote, influences: ReadonlyMap<string, Influence>): boolean {
+    this.conversationIds.add(activity.conversationId);
     const waitingSince = activity.state.waitingSince;
-    if (!activity.triage.needsReply || waitingSince === null) {
-      // A "thanks" or a retweet changes nobody's queue place; it only keeps the wait start in step.
-      const existing = await this.routing.findRouting(manager, activity.conversationId);
-      if (existing) {
-        await this.routing.setWaiting(manager, {
-          conversationId: activity.conversationId,
-          waitingSince,
-          dueAt: dueAtOf(waitingSince),
-        });
-      }
-      return { isDrainUseful: false };
+    if (!isEnqueuing(activity) || waitingSince === null) {
+      // A "thanks" or a retweet changes nobody's queue place; it only keeps the wait start in step (of a
+      // conversation already routed: the update leaves the others alone).
+      this.waits.push({
+        conversationId: activity.conversationId,
+        waitingSince,
+        dueAt: dueAtOf(waitingSince),
+      });
+      return false;
     }
-    const influence = await this.routing.contactInfluence(manager, activity.contactId);
+    const influence = influences.get(activity.contactId) ?? { followers: 0, isVerified: false };
     const signals = {
       intent: activity.triage.intent,
       sentiment: activity.triage.sentiment,
@@ -136,7 +163,7 @@ export class RoutingParticipant implements ConversationParticipant {
     const dueAt = dueAtOf(waitingSince);
     const priority = routingPriority({ signals, facts: null, dueAt });
     const triageLanguage = activity.triage.language === 'other' ? null : activity.triage.language;
-    await this.routing.upsertWaiting(manager, {
+    this.enqueued.push({
       conversationId: activity.conversationId,
       brandId: activity.brandId,
       contactId: activity.contactId,
@@ -150,6 +177,12 @@ export class RoutingParticipant implements ConversationParticipant {
       dueAt,
       queuedAt: activity.at,
     });
-    return { isDrainUseful: true };
+    return true;
+  }
+
+  async flush(manager: EntityManager, routing: RoutingRepository): Promise<void> {
+    await routing.upsertWaiting(manager, this.enqueued.splice(0));
+    await routing.setWaiting(manager, this.waits.splice(0));
+    this.conversationIds.clear();
   }
 }

@@ -151,34 +151,49 @@ export class RoutingRepository {
     return rows.map(toRow);
   }
 
-  /** Contact influence, read inside the recording transaction (the CRM's identity rows of the author). */
-  async contactInfluence(
+  /** Contact influence, read inside the recording transaction (the CRM's identity rows of the authors). */
+  async contactInfluences(
     manager: EntityManager,
-    contactId: string,
-  ): Promise<{ followers: number; isVerified: boolean }> {
-    const rows: { followers: number | null; is_verified: boolean | null }[] = await manager.query(
-      `SELECT max(followers_count) AS followers, bool_or(is_verified) AS is_verified
-       FROM contact_identity WHERE contact_id = $1`,
-      [contactId],
+    contactIds: string[],
+  ): Promise<Map<string, { followers: number; isVerified: boolean }>> {
+    if (contactIds.length === 0) return new Map();
+    const rows: { contact_id: string; followers: number | null; is_verified: boolean | null }[] =
+      await manager.query(
+        `SELECT contact_id, max(followers_count) AS followers, bool_or(is_verified) AS is_verified
+         FROM contact_identity WHERE contact_id = ANY($1::uuid[]) GROUP BY contact_id`,
+        [contactIds],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.contact_id,
+        { followers: Number(row.followers ?? 0), isVerified: row.is_verified ?? false },
+      ]),
     );
-    return { followers: Number(rows[0]?.followers ?? 0), isVerified: rows[0]?.is_verified ?? false };
   }
 
   /**
-   * Enqueues, or refreshes a row already there: a queued or held conversation keeps its place and agent; the
-   * priority only ever rises while the conversation is unresolved.
+   * Enqueues, or refreshes rows already there: a queued or held conversation keeps its place and agent; the
+   * priority only ever rises while the conversation is unresolved. At most one row per conversation (one
+   * statement cannot change a row twice). The rows travel as one JSON array (arrays of text arrays do not
+   * `unnest` row by row).
    */
   async upsertWaiting(
     manager: EntityManager,
-    row: Omit<RoutingRow, 'queuedAt' | 'assigneeId' | 'assignedAt' | 'accountOwnerId' | 'teamId'> & {
+    rows: (Omit<RoutingRow, 'queuedAt' | 'assigneeId' | 'assignedAt' | 'accountOwnerId' | 'teamId'> & {
       score: number;
       queuedAt: Date;
-    },
+    })[],
   ): Promise<void> {
+    if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO routing_conversation (conversation_id, brand_id, contact_id, language, required_skills, priority,
          priority_rank, priority_score, priority_reasons, priority_signals, waiting_since, due_at, queued_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       SELECT conversation_id, brand_id, contact_id, language, required_skills, priority, priority_rank,
+         priority_score, priority_reasons, priority_signals, waiting_since, due_at, queued_at
+       FROM jsonb_to_recordset($1::jsonb) AS r(conversation_id uuid, brand_id uuid, contact_id uuid, language text,
+         required_skills text[], priority text, priority_rank smallint, priority_score integer,
+         priority_reasons text[], priority_signals jsonb, waiting_since timestamptz, due_at timestamptz,
+         queued_at timestamptz)
        ON CONFLICT (conversation_id) DO UPDATE SET
          language = COALESCE(EXCLUDED.language, routing_conversation.language),
          waiting_since = EXCLUDED.waiting_since,
@@ -194,30 +209,42 @@ export class RoutingRepository {
            THEN EXCLUDED.priority_signals ELSE routing_conversation.priority_signals END,
          priority_rank = LEAST(EXCLUDED.priority_rank, routing_conversation.priority_rank)`,
       [
-        row.conversationId,
-        row.brandId,
-        row.contactId,
-        row.language,
-        row.requiredSkills,
-        row.priority,
-        priorityRanks[row.priority],
-        row.score,
-        row.priorityReasons,
-        JSON.stringify(row.prioritySignals),
-        row.waitingSince,
-        row.dueAt,
-        row.queuedAt,
+        JSON.stringify(
+          rows.map((row) => ({
+            conversation_id: row.conversationId,
+            brand_id: row.brandId,
+            contact_id: row.contactId,
+            language: row.language,
+            required_skills: row.requiredSkills,
+            priority: row.priority,
+            priority_rank: priorityRanks[row.priority],
+            priority_score: row.score,
+            priority_reasons: row.priorityReasons,
+            priority_signals: row.prioritySignals,
+            waiting_since: row.waitingSince,
+            due_at: row.dueAt,
+            queued_at: row.queuedAt,
+          })),
+        ),
       ],
     );
   }
 
+  /** Moves the wait start (and provisional due time) of conversations already routed; others are left alone. */
   async setWaiting(
     manager: EntityManager,
-    params: { conversationId: string; waitingSince: Date | null; dueAt: Date | null },
+    rows: { conversationId: string; waitingSince: Date | null; dueAt: Date | null }[],
   ): Promise<void> {
+    if (rows.length === 0) return;
     await manager.query(
-      `UPDATE routing_conversation SET waiting_since = $2, due_at = $3 WHERE conversation_id = $1`,
-      [params.conversationId, params.waitingSince, params.dueAt],
+      `UPDATE routing_conversation rc SET waiting_since = w.waiting_since, due_at = w.due_at
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(conversation_id, waiting_since, due_at)
+       WHERE rc.conversation_id = w.conversation_id`,
+      [
+        rows.map((row) => row.conversationId),
+        rows.map((row) => row.waitingSince),
+        rows.map((row) => row.dueAt),
+      ],
     );
   }
 

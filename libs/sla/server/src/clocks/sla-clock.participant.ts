@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConversationActivity, type ConversationParticipant } from '@vigie/inbox-server';
 import { assertNever } from '@vigie/kernel';
-import type { SlaMetric } from '@vigie/sla-core';
+import type { SlaMetric, SlaThreshold } from '@vigie/sla-core';
 import { OutOfHoursResponder } from '../out-of-hours/out-of-hours.responder';
 import { SlaPolicyCatalog } from '../policies/sla-policy.catalog';
-import { SlaPolicyRepository } from '../policies/sla-policy.repository';
+import {
+  type ConversationFacts,
+  SlaPolicyRepository,
+  type StoredPolicy,
+} from '../policies/sla-policy.repository';
 import { ClockWork } from './clock-work';
-import { SlaClockRepository } from './sla-clock.repository';
+import { type NewSlaEvent, SlaClockRepository, type StoredClock } from './sla-clock.repository';
 import { SlaUpdatePublisher } from './sla-update.publisher';
 
 type CustomerWrote = Extract<ConversationActivity, { kind: 'customer_wrote' }>;
@@ -34,63 +38,108 @@ export class SlaClockParticipant implements ConversationParticipant {
     private readonly updates: SlaUpdatePublisher,
   ) {}
 
+  /**
+   * Set-based per batch: the clocks of every conversation of the batch are read (and locked) at once, with the
+   * facts, answered periods and automatic answers the batch needs; the activities are then applied in order in
+   * memory — each on the state the previous ones left, as if recorded one by one — and written with a fixed
+   * number of multi-row statements. A clock changed twice keeps its last state, its last due events and a generation per
+   * activity, exactly as one-by-one recording would.
+   */
   async onActivity(manager: EntityManager, activities: readonly ConversationActivity[]): Promise<void> {
-    for (const activity of activities) await this.apply(manager, activity);
+    const batch = await this.load(manager, activities);
+    for (const activity of activities) {
+      const work = await this.apply(manager, batch, activity);
+      if (work) record(batch, work);
+    }
+    const changed = [...batch.changed.values()];
+    await this.clocks.save(
+      manager,
+      changed.map((entry) => entry.clock),
+    );
+    await this.clocks.reschedule(manager, changed);
+    await this.clocks.appendEvents(manager, batch.events);
+    for (const conversationId of batch.changedConversations)
+      this.updates.markChanged(manager, conversationId);
   }
 
-  private async apply(manager: EntityManager, activity: ConversationActivity): Promise<void> {
-    const existing = await this.clocks.findForUpdate(manager, activity.conversationId);
-    let work: ClockWork | null = null;
+  private async load(manager: EntityManager, activities: readonly ConversationActivity[]): Promise<Batch> {
+    const conversationIds = [...new Set(activities.map((activity) => activity.conversationId))];
+    const wroteIds = [
+      ...new Set(
+        activities.flatMap((activity) =>
+          activity.kind === 'customer_wrote' ? [activity.conversationId] : [],
+        ),
+      ),
+    ];
+    const answers = activities.flatMap((activity) =>
+      activity.kind === 'brand_answered' && !isVigieAutomation(activity)
+        ? [{ conversationId: activity.conversationId, messageId: activity.messageId }]
+        : [],
+    );
+    const clocks = new Map<string, StoredClock[]>();
+    for (const clock of await this.clocks.findManyForUpdate(manager, conversationIds))
+      clocks.set(clock.conversationId, [...(clocks.get(clock.conversationId) ?? []), clock]);
+    return {
+      clocks,
+      facts: await this.policies.conversationFactsOf(manager, wroteIds),
+      periodKeys: await this.outOfHours.periodKeysOf(manager, wroteIds),
+      autoAnswerMessageIds: await this.outOfHours.autoAnswerMessageIds(manager, answers),
+      autoAnsweredConversationIds: new Set(),
+      brandPolicies: new Map(),
+      changed: new Map(),
+      events: [],
+      changedConversations: new Set(),
+    };
+  }
+
+  private async apply(
+    manager: EntityManager,
+    batch: Batch,
+    activity: ConversationActivity,
+  ): Promise<ClockWork | null> {
+    const existing = batch.clocks.get(activity.conversationId) ?? [];
     switch (activity.kind) {
       case 'customer_wrote':
-        work = await this.onCustomerWrote(manager, activity, existing);
-        break;
-      case 'brand_answered':
-        if (existing.length === 0 || (await this.isAutomation(manager, activity))) return;
-        work = new ClockWork(
+        return this.onCustomerWrote(manager, { batch, activity, existing });
+      case 'brand_answered': {
+        if (existing.length === 0 || (await this.isAutomation(manager, batch, activity))) return null;
+        const work = new ClockWork(
           activity.conversationId,
           await this.catalog.byId(manager, existing[0]?.policyId ?? null),
           existing,
         );
         onBrandAnswered(work, activity);
-        break;
-      case 'status_changed':
-        if (existing.length === 0) return;
-        work = new ClockWork(
+        return work;
+      }
+      case 'status_changed': {
+        if (existing.length === 0) return null;
+        const work = new ClockWork(
           activity.conversationId,
           await this.catalog.byId(manager, existing[0]?.policyId ?? null),
           existing,
         );
         onStatusChanged(work, activity);
-        break;
+        return work;
+      }
       default:
-        assertNever(activity);
+        return assertNever(activity);
     }
-    if (!work) return;
-    const changed = work.changed();
-    await this.clocks.save(manager, changed);
-    await this.clocks.reschedule(
-      manager,
-      changed.map((clock) => ({ clock, thresholds: work.thresholds(clock) })),
-    );
-    await this.clocks.appendEvents(manager, work.events);
-    if (changed.length > 0 || work.events.length > 0)
-      this.updates.markChanged(manager, activity.conversationId);
   }
 
   private async onCustomerWrote(
     manager: EntityManager,
-    activity: CustomerWrote,
-    existing: Awaited<ReturnType<SlaClockRepository['findForUpdate']>>,
+    params: { batch: Batch; activity: CustomerWrote; existing: StoredClock[] },
   ): Promise<ClockWork | null> {
-    const facts = await this.policies.conversationFacts(manager, activity.conversationId);
+    const { batch, activity, existing } = params;
+    const facts = batch.facts.get(activity.conversationId);
     if (!facts) return null;
     const policy =
       existing.length > 0
         ? await this.catalog.byId(manager, existing[0]?.policyId ?? null)
-        : await this.catalog.forConversation(manager, {
-            brandId: activity.brandId,
-            subject: { channel: facts.channel, conversationKind: facts.kind, intent: activity.triage.intent },
+        : this.catalog.choose(await this.brandPolicies(manager, batch, activity.brandId), {
+            channel: facts.channel,
+            conversationKind: facts.kind,
+            intent: activity.triage.intent,
           });
     const work = new ClockWork(activity.conversationId, policy, existing);
     // The customer writing wakes a pending conversation: whatever was paused counts again.
@@ -98,23 +147,87 @@ export class SlaClockParticipant implements ConversationParticipant {
       for (const clock of work.all()) work.resume(clock, activity.at, 'resumed: the customer wrote again');
     if (!activity.triage.needsReply) return work;
     startResponseClocks(work, activity, facts.channel);
-    await this.outOfHours.onCustomerWrote(manager, {
+    const answeredPeriodKeys = batch.periodKeys.get(activity.conversationId) ?? [];
+    const periodKey = await this.outOfHours.onCustomerWrote(manager, {
       activity,
       policy,
       brandLanguage: facts.brandLanguage,
       work,
+      answeredPeriodKeys,
     });
+    if (periodKey) {
+      batch.periodKeys.set(activity.conversationId, [...answeredPeriodKeys, periodKey]);
+      batch.autoAnsweredConversationIds.add(activity.conversationId);
+    }
     return work;
   }
 
-  /** Vigie's own automatic answers (the out-of-hours one) are not responses. */
-  private async isAutomation(manager: EntityManager, activity: BrandAnswered): Promise<boolean> {
-    if (activity.via === 'vigie' && activity.userId === null) return true;
-    return this.outOfHours.isAutoAnswer(manager, {
-      conversationId: activity.conversationId,
-      messageId: activity.messageId,
-    });
+  /** A brand's policies, read once per batch. */
+  private async brandPolicies(
+    manager: EntityManager,
+    batch: Batch,
+    brandId: string,
+  ): Promise<StoredPolicy[]> {
+    const cached = batch.brandPolicies.get(brandId);
+    if (cached) return cached;
+    const policies = await this.policies.listByBrand(manager, brandId);
+    batch.brandPolicies.set(brandId, policies);
+    return policies;
   }
+
+  /** Vigie's own automatic answers (the out-of-hours one) are not responses. */
+  private async isAutomation(
+    manager: EntityManager,
+    batch: Batch,
+    activity: BrandAnswered,
+  ): Promise<boolean> {
+    if (isVigieAutomation(activity)) return true;
+    // An answer queued earlier in this batch is not in the set read up front: ask again for that conversation.
+    if (batch.autoAnsweredConversationIds.has(activity.conversationId))
+      return this.outOfHours.isAutoAnswer(manager, {
+        conversationId: activity.conversationId,
+        messageId: activity.messageId,
+      });
+    return batch.autoAnswerMessageIds.has(activity.messageId);
+  }
+}
+
+/** What one batch read up front, and what its activities changed so far (written once at the end). */
+type Batch = {
+  /** Each conversation's current clocks, in the order the database gives them (clock, metric). */
+  clocks: Map<string, StoredClock[]>;
+  facts: Map<string, ConversationFacts>;
+  periodKeys: Map<string, string[]>;
+  autoAnswerMessageIds: Set<string>;
+  autoAnsweredConversationIds: Set<string>;
+  brandPolicies: Map<string, StoredPolicy[]>;
+  /** The last state and due times of every clock changed, by conversation, clock and metric. */
+  changed: Map<string, { clock: StoredClock; thresholds: SlaThreshold[] }>;
+  events: NewSlaEvent[];
+  changedConversations: Set<string>;
+};
+
+function isVigieAutomation(activity: BrandAnswered): boolean {
+  return activity.via === 'vigie' && activity.userId === null;
+}
+
+/** Folds one activity's changes into the batch: the next activity of the conversation starts from them. */
+function record(batch: Batch, work: ClockWork): void {
+  const changed = work.changed();
+  for (const clock of changed)
+    batch.changed.set(`${clock.conversationId}:${clock.clock}:${clock.metric}`, {
+      clock,
+      thresholds: work.thresholds(clock),
+    });
+  if (changed.length > 0) batch.clocks.set(work.conversationId, work.all().sort(byClockAndMetric));
+  batch.events.push(...work.events);
+  if (changed.length > 0 || work.events.length > 0) batch.changedConversations.add(work.conversationId);
+}
+
+function byClockAndMetric(left: StoredClock, right: StoredClock): number {
+  if (left.clock !== right.clock) return left.clock < right.clock ? -1 : 1;
+  if (left.metric !== right.metric) return left.metric < right.metric ? -1 : 1;
+  return 0;
 }
 
 function startResponseClocks(work: ClockWork, activity: CustomerWrote, channel: string): void {

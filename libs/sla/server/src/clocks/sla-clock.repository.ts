@@ -103,6 +103,20 @@ export class SlaClockRepository {
     return rows.map(toStoredClock);
   }
 
+  /**
+   * The clocks of a batch's conversations, locked until the transaction ends, in conversation id order (the
+   * order every batch locks in, so two batches never wait for each other in a cycle).
+   */
+  async findManyForUpdate(manager: EntityManager, conversationIds: string[]): Promise<StoredClock[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT ${clockColumns} FROM sla_clock WHERE conversation_id = ANY($1::uuid[])
+       ORDER BY conversation_id, clock, metric FOR UPDATE`,
+      [conversationIds],
+    )) as RawClock[];
+    return rows.map(toStoredClock);
+  }
+
   async findByConversation(manager: EntityManager, conversationId: string): Promise<StoredClock[]> {
     const rows = (await manager.query(
       `SELECT ${clockColumns} FROM sla_clock WHERE conversation_id = $1 ORDER BY metric, clock`,

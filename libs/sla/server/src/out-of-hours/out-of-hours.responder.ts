@@ -37,8 +37,10 @@ export class OutOfHoursResponder {
       policy: ResolvedPolicy;
       brandLanguage: string | null;
       work: ClockWork;
+      /** The periods already answered in this conversation (read once per recorded batch). */
+      answeredPeriodKeys: readonly string[];
     },
-  ): Promise<void> {
+  ): Promise<string | null> {
     const { activity, policy } = params;
     const now = this.clock.now();
     const decision = decideOutOfHoursAnswer({
@@ -48,14 +50,14 @@ export class OutOfHoursResponder {
       messageKind: activity.messageKind,
       at: activity.at,
       now,
-      answeredPeriodKeys: await this.answers.periodKeys(manager, activity.conversationId),
+      answeredPeriodKeys: params.answeredPeriodKeys,
     });
     if (decision.kind === 'skip') {
       this.logger.debug(
         { conversationId: activity.conversationId, reason: decision.reason },
         'No out-of-hours answer',
       );
-      return;
+      return null;
     }
     const language = autoAnswerLanguageFor({
       customerLanguage:
@@ -76,7 +78,7 @@ export class OutOfHoursResponder {
       language,
       text,
     });
-    if (!isNew) return;
+    if (!isNew) return null;
     const { messageId } = await this.outbox.enqueue(manager, {
       conversationId: activity.conversationId,
       text,
@@ -98,6 +100,20 @@ export class OutOfHoursResponder {
       dueAt: null,
       detail: `out-of-hours answer queued (${language}, ${decision.mode}): "${text}" — not a response, the clocks run on`,
     });
+    return decision.periodKey;
+  }
+
+  /** The answered period keys of a batch's conversations, by conversation id. */
+  periodKeysOf(manager: EntityManager, conversationIds: string[]): Promise<Map<string, string[]>> {
+    return this.answers.periodKeysOf(manager, conversationIds);
+  }
+
+  /** Which of a batch's brand messages are automatic answers. */
+  autoAnswerMessageIds(
+    manager: EntityManager,
+    messages: { conversationId: string; messageId: string }[],
+  ): Promise<Set<string>> {
+    return this.answers.autoAnswerMessageIds(manager, messages);
   }
 
   isAutoAnswer(

@@ -51,8 +51,12 @@ export class SlaPolicyCatalog {
     manager: EntityManager,
     params: { brandId: string; subject: SlaSubject },
   ): Promise<ResolvedPolicy> {
-    const policies = await this.policies.listByBrand(manager, params.brandId);
-    const match = policies.find((policy) => matchesSlaConditions(policy.spec.conditions, params.subject));
+    return this.choose(await this.policies.listByBrand(manager, params.brandId), params.subject);
+  }
+
+  /** The first of a brand's policies (in position order) whose conditions match; the default when none does. */
+  choose(brandPolicies: readonly StoredPolicy[], subject: SlaSubject): ResolvedPolicy {
+    const match = brandPolicies.find((policy) => matchesSlaConditions(policy.spec.conditions, subject));
     return match ? this.resolve(match) : this.defaultPolicy;
   }
 

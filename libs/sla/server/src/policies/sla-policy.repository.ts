@@ -96,6 +96,25 @@ export class SlaPolicyRepository {
     return row ? { channel: row.channel, kind: row.kind, brandLanguage: row.default_language } : null;
   }
 
+  /** The facts of several conversations at once (a recorded batch), by conversation id. */
+  async conversationFactsOf(
+    manager: EntityManager,
+    conversationIds: string[],
+  ): Promise<Map<string, ConversationFacts>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT c.id, c.channel, c.kind, b.default_language FROM conversation c JOIN brand b ON b.id = c.brand_id
+       WHERE c.id = ANY($1::uuid[])`,
+      [conversationIds],
+    )) as { id: string; channel: string; kind: string; default_language: string | null }[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { channel: row.channel, kind: row.kind, brandLanguage: row.default_language },
+      ]),
+    );
+  }
+
   async conversationBrand(conversationId: string): Promise<string | null> {
     const rows = (await this.dataSource.query(`SELECT brand_id FROM conversation WHERE id = $1`, [
       conversationId,
