@@ -45,6 +45,7 @@ function story(
     contactId: conversation.contactId,
     messageId: randomUUID(),
     messageKind: 'mention',
+    authorHandle: null,
     language: 'fr',
     text: needsReply ? 'toujours pas de connexion, urgent' : 'merci',
     at: at(offsetMinutes),

@@ -20,6 +20,8 @@ export type ConversationActivity =
       contactId: string;
       messageId: string;
       messageKind: MessageKind;
+      /** The author's handle on the channel (without `@`), when the channel has one. */
+      authorHandle: string | null;
       language: string | null;
       text: string;
       at: Date;

@@ -236,6 +236,7 @@ function activityOf(params: {
     ...common,
     contactId: params.contactId,
     messageKind: item.kind,
+    authorHandle: item.author.handle,
     language: item.language,
     text: item.text,
     thread: params.thread,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { checkReplyText } from '@vigie/inbox-core';
 import { type ConversationActivity, OutboxService } from '@vigie/inbox-server';
 import { CLOCK, type Clock } from '@vigie/kernel';
 import {
@@ -64,7 +65,7 @@ export class OutOfHoursResponder {
         activity.language ?? (activity.triage.language === 'other' ? null : activity.triage.language),
       brandLanguage: params.brandLanguage,
     });
-    const text = renderAutoAnswer(policy.spec.outOfHours.templates[language], {
+    const rendered = renderAutoAnswer(policy.spec.outOfHours.templates[language], {
       reopensAt: formatReopening({
         reopensAt: decision.reopensAt,
         now,
@@ -72,6 +73,14 @@ export class OutOfHoursResponder {
         language,
       }),
     });
+    const text = addressedAnswer({ text: rendered, mode: decision.mode, handle: activity.authorHandle });
+    if (!text) {
+      this.logger.warn(
+        { conversationId: activity.conversationId, language },
+        'Out-of-hours answer longer than X allows; not sent (shorten the template)',
+      );
+      return null;
+    }
     const isNew = await this.answers.claim(manager, {
       conversationId: activity.conversationId,
       periodKey: decision.periodKey,
@@ -122,4 +131,21 @@ export class OutOfHoursResponder {
   ): Promise<boolean> {
     return this.answers.isAutoAnswer(manager, params);
   }
+}
+
+/**
+ * X refuses the same text posted twice by one account ("duplicate content"), so a public answer starts with the
+ * customer's @handle, which also makes it a proper reply to them. Null when the text does not fit X's length:
+ * the participant must not fail (that would roll the customer's message back), so the answer is skipped instead.
+ */
+export function addressedAnswer(params: {
+  text: string;
+  mode: 'public_reply' | 'direct_message';
+  handle: string | null;
+}): string | null {
+  const candidates =
+    params.mode === 'public_reply' && params.handle
+      ? [`@${params.handle} ${params.text}`, params.text]
+      : [params.text];
+  return candidates.find((text) => checkReplyText({ text, mode: params.mode }).isValid) ?? null;
 }
