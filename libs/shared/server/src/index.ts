@@ -9,3 +9,4 @@ export * from './http/api-exception.filter';
 export * from './http/validation.pipe';
 export * from './logging/logger-options';
 export * from './server-core.module';
+export * from './jobs/periodic-job';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
@@ -11,6 +11,7 @@ import type {
   CrmWebhookEvent,
 } from '@vigie/contracts';
 import { type Clock, CLOCK, DomainError } from '@vigie/kernel';
+import { PeriodicJob } from '@vigie/server';
 import { CrmAuditRepository } from '../audit/crm-audit.repository';
 import { type CrmConnectorRow, CrmConnectorRepository } from './crm-connector.repository';
 import { parseUpsertBody } from './crm-connector.dto';
@@ -55,9 +56,11 @@ export type CrmWebhookEventToQueue = {
 
 @Injectable()
 export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('CrmConnectors');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly deliveryJob = new PeriodicJob({
+    name: 'CrmWebhookDeliveries',
+    intervalMs: pollIntervalMs,
+    work: () => this.deliverBatch(),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,17 +71,11 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => {
-      void this.deliverDue().catch((error: unknown) =>
-        this.logger.error({ err: error }, 'Webhook delivery failed'),
-      );
-    }, pollIntervalMs);
-    this.timer.unref();
+    this.deliveryJob.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.deliveryJob.stop();
   }
 
   async create(params: {
@@ -234,9 +231,7 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
 
   /** Sends the deliveries that are due; returns how many were attempted. Safe to run from several processes. */
   deliverDue(): Promise<number> {
-    const run = (this.running ?? Promise.resolve(0)).catch(() => 0).then(() => this.deliverBatch());
-    this.running = run;
-    return run;
+    return this.deliveryJob.run();
   }
 
   private async deliverBatch(): Promise<number> {

@@ -1,15 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SlaAlert, SlaEscalated } from '@vigie/contracts';
 import { CLOCK, type Clock } from '@vigie/kernel';
 import { formatDuration } from '@vigie/sla-core';
-import { DomainEventBus } from '@vigie/server';
+import { DomainEventBus, PeriodicJob } from '@vigie/server';
 import { clockLabel } from '../clocks/clock-work';
 import {
   type NewSlaEvent,
@@ -36,9 +30,7 @@ type TickBatch = { alerts: SlaAlert[]; escalations: SlaEscalated[]; breachedConv
  */
 @Injectable()
 export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('SlaScheduler');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly job: PeriodicJob<number>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,27 +41,25 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SLA_SCHEDULER_OPTIONS) private readonly options: SlaSchedulerOptions,
-  ) {}
+  ) {
+    this.job = new PeriodicJob({
+      name: 'SlaScheduler',
+      intervalMs: options.intervalMs,
+      work: () => this.drain(),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.tick().catch((error: unknown) => this.logger.error({ err: error }, 'SLA scheduler tick failed'));
-    }, this.options.intervalMs);
-    this.timer.unref();
+    this.job.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => 0);
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** Fires everything due now; returns how many alerts were recorded. Overlapping calls share one run. */
+  /** Fires everything due now; returns how many alerts were recorded. One run at a time (PeriodicJob). */
   tick(): Promise<number> {
-    this.running ??= this.drain().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    return this.job.run();
   }
 
   private async drain(): Promise<number> {

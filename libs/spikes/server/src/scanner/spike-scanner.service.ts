@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@vigie/kernel';
-import { DomainEventBus } from '@vigie/server';
+import { DomainEventBus, PeriodicJob } from '@vigie/server';
 import { SpikeDetector } from '@vigie/spikes-core';
 import { SpikeIncidentRepository } from '../incidents/spike-incident.repository';
 import { IncidentTracker, type TouchedIncident } from './incident-tracker';
@@ -54,9 +54,7 @@ type IncidentChange = { id: string; name: 'incident.opened' | 'incident.updated'
 @Injectable()
 export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('SpikeScanner');
-  private timer: NodeJS.Timeout | null = null;
-  private queue: Promise<void> = Promise.resolve();
-  private isBusy = false;
+  private readonly job: PeriodicJob<number>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -68,20 +66,20 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SPIKE_SCANNER_OPTIONS) private readonly options: SpikeScannerOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.isBusy) return;
-      this.tick().catch((error: unknown) => this.logger.error({ err: error }, 'Spike scan failed'));
-    }, this.options.intervalMs);
-    this.timer.unref();
+  ) {
+    this.job = new PeriodicJob({
+      name: 'SpikeScanner',
+      intervalMs: options.intervalMs,
+      work: () => this.drain(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.queue;
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /**
@@ -89,17 +87,7 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
    * run is under way waits for it and then runs again, so it always sees the minutes closed when it was made.
    */
   tick(): Promise<number> {
-    this.isBusy = true;
-    const run = this.queue.then(() => this.drain());
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queue = settled;
-    void settled.then(() => {
-      if (this.queue === settled) this.isBusy = false;
-    });
-    return run;
+    return this.job.run();
   }
 
   private async drain(): Promise<number> {
