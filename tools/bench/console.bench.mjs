@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { chromium } from 'playwright-core';
+import { createBenchDatabase } from './support/postgres.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
@@ -67,24 +68,8 @@ function startProcess({ script, env, readyWhen }) {
   });
 }
 
-async function createDatabase() {
-  const name = `vigie_bench_console_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+function createDatabase() {
+  return createBenchDatabase(adminUrl, 'vigie_bench_console');
 }
 
 /** One set-based INSERT per table: 1,000 customers, N conversations spread over the last 30 days, one message each. */

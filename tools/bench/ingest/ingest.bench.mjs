@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { io } from 'socket.io-client';
+import { createBenchDatabase } from '../support/postgres.mjs';
 
 const root = join(import.meta.dirname, '../../..');
 const { values: flags } = parseArgs({
@@ -170,22 +171,12 @@ async function openDatabase(kind) {
       drop: async () => rmSync(dataDir, { recursive: true, force: true }),
     };
   }
-  const name = `vigie_bench_ingest_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase(adminUrl, 'vigie_bench_ingest');
   return {
-    url: url.toString(),
-    env: { DATABASE_URL: url.toString(), VIGIE_DATA_DIR: dataDir },
+    url: database.url,
+    env: { DATABASE_URL: database.url, VIGIE_DATA_DIR: dataDir },
     drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
