@@ -155,6 +155,7 @@ export function controlWorldRoutes(services: FakeXServices): Route[] {
           await readControlBody(context.request),
         );
         services.clock.setOffsetMs(input.offsetMs);
+        store.snowflake.followClock();
         context.send(200, clockBody(services));
       },
     },

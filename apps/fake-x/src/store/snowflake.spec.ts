@@ -35,6 +35,18 @@ describe('SnowflakeGenerator', () => {
     expect(compareIds(second.id, first.id)).toBeGreaterThan(0);
   });
 
+  it('follows a clock moved back on purpose, without minting an id twice', () => {
+    const generator = new SnowflakeGenerator();
+    const later = generator.nextNow(2_000_000_000_000);
+    const early = generator.nextNow(1_999_999_000_000);
+    generator.followClock();
+    const followed = generator.nextNow(1_999_999_000_000);
+    expect(followed.createdAtMs).toBe(1_999_999_000_000);
+    expect(new Set([later.id, early.id, followed.id]).size).toBe(3);
+    generator.followClock();
+    expect(generator.nextNow(2_000_000_000_000).id).not.toBe(later.id);
+  });
+
   it('mints unique back-dated ids for the same millisecond', () => {
     const generator = new SnowflakeGenerator();
     const ids = new Set(Array.from({ length: 50 }, () => generator.nextAt(1_700_000_000_000).id));

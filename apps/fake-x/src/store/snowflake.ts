@@ -47,6 +47,15 @@ export class SnowflakeGenerator {
     return { id: this.mint(at, this.sequenceByMs.get(at) ?? 0), createdAtMs: at };
   }
 
+  /**
+   * The control API moved the clock on purpose (a test travelling back to a scenario's morning): ids minted
+   * for "now" follow the new clock instead of staying above the last one. The per-millisecond sequences are
+   * kept, so no id is ever minted twice.
+   */
+  followClock(): void {
+    this.lastNowMs = 0;
+  }
+
   reset(): void {
     this.lastNowMs = 0;
     this.sequenceByMs.clear();

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { DomainEventBus } from '@vigie/server';
 import { SlaReadService } from './sla-read.service';
@@ -10,6 +10,7 @@ import { SlaReadService } from './sla-read.service';
  */
 @Injectable()
 export class SlaUpdatePublisher implements OnModuleInit, EntitySubscriberInterface {
+  private readonly logger = new Logger('SlaUpdates');
   private readonly pending = new WeakMap<QueryRunner, Set<string>>();
 
   constructor(
@@ -45,9 +46,17 @@ export class SlaUpdatePublisher implements OnModuleInit, EntitySubscriberInterfa
     this.pending.delete(event.queryRunner);
   }
 
+  /**
+   * Best effort, never rejects: callers fire and forget, and a console that misses an update reads the clocks
+   * again when it resynchronizes. A failure is logged (an unhandled rejection would end the process).
+   */
   async publish(conversationIds: string[]): Promise<void> {
-    const views = await this.reads.clockViewsOf(conversationIds);
-    for (const [conversationId, clocks] of views)
-      this.events.publish('sla.updated', { conversationId, clocks });
+    try {
+      const views = await this.reads.clockViewsOf(conversationIds);
+      for (const [conversationId, clocks] of views)
+        this.events.publish('sla.updated', { conversationId, clocks });
+    } catch (error) {
+      this.logger.warn({ err: error, count: conversationIds.length }, 'Could not publish SLA updates');
+    }
   }
 }

@@ -124,7 +124,19 @@ export class XStreamWorker {
     this.pending.push(outcome);
     if (this.isFlushQueued) return;
     this.isFlushQueued = true;
-    void this.queue.push(() => this.flushPending());
+    this.queueFlush();
+  }
+
+  /** Queues a flush; its failure (the cursor could not advance) is logged, the next flush or backfill retries. */
+  private queueFlush(): void {
+    this.queue
+      .push(() => this.flushPending())
+      .catch((error: unknown) =>
+        this.logger.error(
+          { accountId: this.context.account.id, err: error },
+          'Flushing X stream posts failed',
+        ),
+      );
   }
 
   private async flushPending(): Promise<void> {
@@ -132,7 +144,7 @@ export class XStreamWorker {
     const batch = this.pending.splice(0, maxStreamBatch);
     if (this.pending.length > 0) {
       this.isFlushQueued = true;
-      void this.queue.push(() => this.flushPending());
+      this.queueFlush();
     }
     await this.record(batch);
   }
