@@ -12,7 +12,7 @@
 // Options (flags or env): --rate 500 (BENCH_RATE), --seconds 20 (BENCH_SECONDS), --max-count 20000
 // (BENCH_MAX_COUNT), --databases postgres,pglite (BENCH_DATABASES), --no-build, --api-log <file> (the API's
 // output), --breakdown (API at LOG_LEVEL=debug: a table of where each mention's time goes, from the recorder's
-// per-batch timings; slower, for diagnosis). PostgreSQL: a dedicated
+// per-batch timings; slower, for diagnosis), --cpu-prof <dir> (a V8 CPU profile of the API). PostgreSQL: a dedicated
 // database is created on TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
 // and dropped at the end.
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,6 +36,8 @@ const { values: flags } = parseArgs({
     breakdown: { type: 'boolean', default: false },
     /** Appends the API's output to this file (to see what it logged during the run). */
     'api-log': { type: 'string' },
+    /** Writes a V8 CPU profile of the API to this folder when it stops (open it in Chrome DevTools). */
+    'cpu-prof': { type: 'string' },
   },
 });
 const offeredRate = Number(flags.rate);
@@ -68,8 +70,8 @@ function percentile(sorted, fraction) {
 }
 
 /** Starts a built app and resolves with its URL once `readyWhen` finds it in a stdout line. */
-function startProcess({ script, env, readyWhen, logFile, onLine }) {
-  const child = spawn(process.execPath, [join(root, script)], {
+function startProcess({ script, env, readyWhen, logFile, onLine, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, script)], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -391,6 +393,7 @@ async function benchDatabase(kind) {
       readyWhen: apiReady,
       logFile: flags['api-log'],
       onLine: breakdown.onLine,
+      nodeArgs: flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${flags['cpu-prof']}`] : [],
     });
     for (let waited = 0; !(await json(`${fakeX.url}/control/stream`)).body.data.isConnected; waited++) {
       if (waited > 200) throw new Error('the API never connected to the stream');

@@ -136,19 +136,24 @@ export class CrmConnectorRepository {
     events: { eventType: CrmWebhookEvent; eventKey: string; payload: unknown; at: Date }[],
   ): Promise<number> {
     if (events.length === 0) return 0;
+    // One JSON parameter: pg would escape each payload of a jsonb[] by hand, JSON.stringify is native.
     const result = (await manager.query(
       `INSERT INTO crm_webhook_delivery (connector_id, event_key, event_type, payload, status, next_attempt_at, created_at)
        SELECT c.id, e.event_key, e.event_type, e.payload, 'pending', e.at, e.at
-       FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::timestamptz[]) WITH ORDINALITY
-         AS e(event_type, event_key, payload, at, position)
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (event_type text, event_key text, payload jsonb, at timestamptz))
+         WITH ORDINALITY AS e(event_type, event_key, payload, at, position)
        JOIN crm_connector c ON c.is_active AND c.outbound_url IS NOT NULL AND e.event_type = ANY(c.events)
        ORDER BY e.position
        ON CONFLICT (connector_id, event_key) DO NOTHING RETURNING id`,
       [
-        events.map((event) => event.eventType),
-        events.map((event) => event.eventKey),
-        events.map((event) => JSON.stringify(event.payload)),
-        events.map((event) => event.at),
+        JSON.stringify(
+          events.map((event) => ({
+            event_type: event.eventType,
+            event_key: event.eventKey,
+            payload: event.payload,
+            at: event.at,
+          })),
+        ),
       ],
     )) as unknown[];
     return result.length;

@@ -20,31 +20,35 @@ export class MessageRepository {
     params: { items: InboundMessage[]; receivedAt: Date },
   ): Promise<Map<string, string>> {
     const items = [...params.items].sort((left, right) => compareIds(left.externalId, right.externalId));
-    const column = <T>(pick: (item: InboundMessage) => T) => items.map(pick);
+    // One JSON parameter rather than a text[] per column: pg escapes every array element by hand (quotes and
+    // backslashes of each raw payload), JSON.stringify is native; PostgreSQL parses the raw payloads once either way.
     const rows = (await manager.query(
       `INSERT INTO message (channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
          in_reply_to_external_id, delivery_status, sent_at, received_at, raw)
        SELECT channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
-         in_reply_to_external_id, 'received', sent_at, $10, raw
-       FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-         $9::text[], $11::timestamptz[], $12::jsonb[])
-         AS row (channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
-           in_reply_to_external_id, sent_at, raw)
+         in_reply_to_external_id, 'received', sent_at, $2, raw
+       FROM jsonb_to_recordset($1::jsonb)
+         AS row (channel text, external_id text, channel_account_id uuid, direction text, author_kind text,
+           kind text, text text, language text, in_reply_to_external_id text, sent_at timestamptz, raw jsonb)
        ON CONFLICT (channel, external_id) DO NOTHING
        RETURNING id, external_id`,
       [
-        column((item) => item.channel),
-        column((item) => item.externalId),
-        column((item) => item.channelAccountId),
-        column((item) => (item.isFromAccount ? 'outbound' : 'inbound')),
-        column((item) => (item.isFromAccount ? 'brand' : 'customer')),
-        column((item) => item.kind),
-        column((item) => item.text),
-        column((item) => item.language),
-        column((item) => item.inReplyToExternalId),
+        JSON.stringify(
+          items.map((item) => ({
+            channel: item.channel,
+            external_id: item.externalId,
+            channel_account_id: item.channelAccountId,
+            direction: item.isFromAccount ? 'outbound' : 'inbound',
+            author_kind: item.isFromAccount ? 'brand' : 'customer',
+            kind: item.kind,
+            text: item.text,
+            language: item.language,
+            in_reply_to_external_id: item.inReplyToExternalId,
+            sent_at: item.sentAt,
+            raw: item.raw ?? null,
+          })),
+        ),
         params.receivedAt,
-        column((item) => item.sentAt),
-        column((item) => JSON.stringify(item.raw ?? null)),
       ],
     )) as { id: string; external_id: string }[];
     return new Map(rows.map((row) => [row.external_id, row.id]));
@@ -65,17 +69,22 @@ export class MessageRepository {
       `UPDATE message SET conversation_id = row.conversation_id, author_contact_id = row.author_contact_id,
          intent = row.intent, sentiment = row.sentiment, needs_reply = row.needs_reply,
          triage_reasons = row.triage_reasons
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::boolean[], $7::jsonb[])
-         AS row (id, conversation_id, author_contact_id, intent, sentiment, needs_reply, triage_reasons)
+       FROM jsonb_to_recordset($1::jsonb)
+         AS row (id uuid, conversation_id uuid, author_contact_id uuid, intent text, sentiment text,
+           needs_reply boolean, triage_reasons jsonb)
        WHERE message.id = row.id`,
       [
-        links.map((link) => link.messageId),
-        links.map((link) => link.conversationId),
-        links.map((link) => link.authorContactId),
-        links.map((link) => link.triage?.intent ?? null),
-        links.map((link) => link.triage?.sentiment ?? null),
-        links.map((link) => link.triage?.needsReply ?? null),
-        links.map((link) => JSON.stringify(link.triage?.reasons ?? [])),
+        JSON.stringify(
+          links.map((link) => ({
+            id: link.messageId,
+            conversation_id: link.conversationId,
+            author_contact_id: link.authorContactId,
+            intent: link.triage?.intent ?? null,
+            sentiment: link.triage?.sentiment ?? null,
+            needs_reply: link.triage?.needsReply ?? null,
+            triage_reasons: link.triage?.reasons ?? [],
+          })),
+        ),
       ],
     );
   }

@@ -1,19 +1,46 @@
-import { DateTime } from 'luxon';
 import { type BusinessCalendar } from './business-calendar.calculator';
+import { civilFromDayNumber, MILLISECONDS_PER_DAY, weekdayIndexOfDayNumber } from './civil-date.util';
 import { type SlaHours } from './sla-policy';
+import { CachedTimeZoneResolver } from './time-zone.resolver';
 
 /** A due time in words: one summary line and the steps that lead to it. */
 export type DueExplanation = { summary: string; steps: string[] };
 
-const locale = 'en-GB';
+// English abbreviations written out rather than taken from Intl: ICU versions disagree ("Sep" or "Sept").
+const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const maxResolvers = 256;
+const resolvers = new Map<string, CachedTimeZoneResolver>();
+
+/**
+ * One resolver per zone, for the life of the process: explanations are written for every clock that starts
+ * and every clock view pushed to the consoles, so a burst asks the same midnights and minutes again and again.
+ */
+function resolverOf(timezone: string): CachedTimeZoneResolver {
+  let resolver = resolvers.get(timezone);
+  if (!resolver) {
+    if (resolvers.size >= maxResolvers) resolvers.clear();
+    resolver = new CachedTimeZoneResolver(timezone);
+    resolvers.set(timezone, resolver);
+  }
+  return resolver;
+}
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/** "Mon 23 Nov" of a local day number. */
+function formatDay(dayNumber: number): string {
+  const { month, day } = civilFromDayNumber(dayNumber);
+  return `${weekdayNames[weekdayIndexOfDayNumber(dayNumber)]} ${day} ${monthNames[month - 1]}`;
+}
 
 /** "Mon 23 Nov 10:00" in the zone: how explanations and logs write an instant. */
 export function formatInstantIn(at: Date, timezone: string): string {
-  return DateTime.fromJSDate(at, { zone: timezone }).setLocale(locale).toFormat('ccc d LLL HH:mm');
-}
-
-function formatDay(day: DateTime): string {
-  return day.setLocale(locale).toFormat('ccc d LLL');
+  const epochMs = at.getTime();
+  const localMs = epochMs + resolverOf(timezone).offsetMsAt(epochMs);
+  const dayNumber = Math.floor(localMs / MILLISECONDS_PER_DAY);
+  const minutesOfDay = Math.floor((localMs - dayNumber * MILLISECONDS_PER_DAY) / 60_000);
+  return `${formatDay(dayNumber)} ${twoDigits(Math.floor(minutesOfDay / 60))}:${twoDigits(minutesOfDay % 60)}`;
 }
 
 /** "1 h 30 min", "45 min", "2 h", "20 s". */
@@ -73,28 +100,34 @@ function businessDaySteps(params: {
 }): string[] {
   const steps: string[] = [];
   let opensAt = params.opensAt;
-  // Consecutive closed days, reported as one step when the next counted day (or the end) comes.
-  const closedDays: DateTime[] = [];
+  const resolver = resolverOf(params.timezone);
+  const fromMs = params.from.getTime();
+  const dueMs = params.dueAt.getTime();
+  // Consecutive closed days (local day numbers), reported as one step when the next counted day (or the end)
+  // comes.
+  const closedDays: number[] = [];
   const flushClosed = () => {
     const first = closedDays[0];
     const last = closedDays[closedDays.length - 1];
-    if (!first || !last) return;
+    if (first === undefined || last === undefined) return;
     steps.push(
       first === last ? `closed ${formatDay(first)}` : `closed ${formatDay(first)} – ${formatDay(last)}`,
     );
     closedDays.length = 0;
   };
-  let day = DateTime.fromJSDate(params.from, { zone: params.timezone }).startOf('day');
-  const lastDay = DateTime.fromJSDate(params.dueAt, { zone: params.timezone }).startOf('day');
+  const firstDay = resolver.localDayNumberOf(fromMs);
+  const lastDay = resolver.localDayNumberOf(dueMs);
   // A due time is at most a few weeks away for real targets; the bound keeps a year-long target readable.
-  for (let index = 0; day <= lastDay && index < 400; index += 1, day = day.plus({ days: 1 })) {
-    const dayStart = Math.max(day.toMillis(), params.from.getTime());
-    const dayEnd = Math.min(day.plus({ days: 1 }).toMillis(), params.dueAt.getTime());
+  for (let day = firstDay; day <= lastDay && day - firstDay < 400; day += 1) {
+    // A local midnight that does not exist (a DST jump at 00:00) starts the day at the end of the gap.
+    const dayStartMs = resolver.epochMsOfLocal(day, 0);
+    const countFrom = Math.max(dayStartMs, fromMs);
+    const countTo = Math.min(resolver.epochMsOfLocal(day + 1, 0), dueMs);
     const countedMs =
-      dayEnd > dayStart ? params.calendar.businessTimeBetween(new Date(dayStart), new Date(dayEnd)) : 0;
+      countTo > countFrom ? params.calendar.businessTimeBetween(new Date(countFrom), new Date(countTo)) : 0;
     if (countedMs === 0) {
       // The due day itself (due at its opening) and the start day are not "closed days".
-      const isEdgeDay = day.hasSame(lastDay, 'day') || day.toMillis() <= params.from.getTime();
+      const isEdgeDay = day === lastDay || dayStartMs <= fromMs;
       if (!isEdgeDay) closedDays.push(day);
       continue;
     }

@@ -5,7 +5,8 @@ import {
   parseLocalDate,
   weekdayIndexOfDayNumber,
 } from './civil-date.util';
-import { TimeZoneResolver } from './time-zone.resolver';
+import fc from 'fast-check';
+import { CachedTimeZoneResolver, TimeZoneResolver } from './time-zone.resolver';
 
 function secondsOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
@@ -121,5 +122,58 @@ describe('civil date arithmetic', () => {
       if (dayNumberFromCivil(civilFromDayNumber(dayNumber)) !== dayNumber) mismatches.push(dayNumber);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('CachedTimeZoneResolver', () => {
+  // Zones with DST, half-hour and 45-minute offsets, a zone that moves by 30 minutes, and one that skipped a day.
+  const zones = [
+    'Europe/Paris',
+    'America/New_York',
+    'America/Santiago',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Pacific/Apia',
+  ];
+
+  it('gives the same offsets and local times as the uncached resolver, around transitions too', () => {
+    const start = Date.UTC(1970, 0, 1);
+    const end = Date.UTC(2100, 0, 1);
+    for (const zone of zones) {
+      const plain = new TimeZoneResolver(zone);
+      const cached = new CachedTimeZoneResolver(zone, 64);
+      fc.assert(
+        fc.property(
+          fc.integer({ min: start, max: end }),
+          fc.integer({ min: 0, max: 59_999 }),
+          (at, within) => {
+            // Two instants of the same UTC minute, asked in turn: the second is answered from the cache.
+            const minuteStart = Math.floor(at / 60_000) * 60_000;
+            for (const instant of [minuteStart + within, minuteStart, minuteStart + 59_999])
+              if (cached.offsetMsAt(instant) !== plain.offsetMsAt(instant)) return false;
+            const day = plain.localDayNumberOf(at);
+            return cached.epochMsOfLocal(day, 0) === plain.epochMsOfLocal(day, 0);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('agrees minute by minute through every transition of a year', () => {
+    for (const zone of zones) {
+      const plain = new TimeZoneResolver(zone);
+      const cached = new CachedTimeZoneResolver(zone, 64);
+      const mismatches: string[] = [];
+      // Every transition of these zones falls on a whole half hour UTC.
+      for (let at = Date.UTC(2024, 0, 1); at < Date.UTC(2025, 0, 1); at += 30 * 60_000) {
+        const previousMinute = at - 60_000;
+        for (const instant of [previousMinute, at, at + 59_999])
+          if (cached.offsetMsAt(instant) !== plain.offsetMsAt(instant))
+            mismatches.push(`${zone} ${new Date(instant).toISOString()}`);
+      }
+      expect(mismatches).toEqual([]);
+    }
   });
 });

@@ -59,6 +59,33 @@ export class TimeZoneResolver {
   }
 }
 
+/**
+ * A resolver that remembers offsets per UTC minute: every time-zone transition since 1970 falls on a whole
+ * minute, so the offset is constant within one. For hot paths that ask the same handful of instants again and
+ * again (due-time explanations: the same midnights and minutes for every conversation of a burst); luxon asks
+ * Intl for each offset, which costs microseconds a call. Bounded: forgets everything past `maxEntries`.
+ */
+export class CachedTimeZoneResolver extends TimeZoneResolver {
+  private readonly offsets = new Map<number, number>();
+
+  constructor(
+    timezone: string,
+    private readonly maxEntries = 4096,
+  ) {
+    super(timezone);
+  }
+
+  override offsetMsAt(epochMs: number): number {
+    const minute = Math.floor(epochMs / MILLISECONDS_PER_MINUTE);
+    const known = this.offsets.get(minute);
+    if (known !== undefined) return known;
+    const offsetMs = super.offsetMsAt(epochMs);
+    if (this.offsets.size >= this.maxEntries) this.offsets.clear();
+    this.offsets.set(minute, offsetMs);
+    return offsetMs;
+  }
+}
+
 /** Whether luxon (hence Intl) knows an IANA zone name. */
 export function isKnownTimeZone(timezone: string): boolean {
   return IANAZone.isValidZone(timezone);

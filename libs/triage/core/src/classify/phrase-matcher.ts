@@ -1,8 +1,15 @@
 /**
- * Whole-word phrase matching against a normalised post (`NormalisedText.padded`).
- * Phrases are compiled once at module load; matching is a handful of regex tests per post.
+ * Whole-word phrase matching against a normalised post (`NormalisedText.padded`: single-spaced tokens).
+ * Phrases are compiled once at module load. A phrase's regex runs only when the post has every one of its plain
+ * words (those without `*`): a post has a few dozen tokens and the lists hundreds of phrases, so most phrases are
+ * ruled out by a set lookup.
  */
-export type CompiledPhrase = { readonly phrase: string; readonly pattern: RegExp };
+export type CompiledPhrase = {
+  readonly phrase: string;
+  readonly pattern: RegExp;
+  /** Words the post must contain for the pattern to have a chance: a necessary condition, not a match. */
+  readonly plainWords: readonly string[];
+};
 
 function escapeForRegex(text: string): string {
   return text.replace(/[.+?^${}()|[\]\\]/gu, '\\$&');
@@ -17,13 +24,28 @@ export function compilePhrases(phrases: string): readonly CompiledPhrase[] {
     .map((phrase) => ({
       phrase: phrase.replace(/\*/gu, ''),
       pattern: new RegExp(` ${escapeForRegex(phrase).replace(/\*/gu, '[a-z0-9]*')} `, 'u'),
+      plainWords: phrase.split(/\s+/u).filter((word) => word.length > 0 && !word.includes('*')),
     }));
+}
+
+// The tokens of the last post asked about: triage asks several lists in a row about the same post.
+let lastPadded = '';
+let lastTokens = new Set<string>();
+
+function tokensOf(padded: string): ReadonlySet<string> {
+  if (padded !== lastPadded) {
+    lastTokens = new Set(padded.split(' '));
+    lastPadded = padded;
+  }
+  return lastTokens;
 }
 
 /** The phrases found in `padded`, in list order. */
 export function findPhrases(padded: string, phrases: readonly CompiledPhrase[]): string[] {
+  const tokens = tokensOf(padded);
   const found: string[] = [];
-  for (const { phrase, pattern } of phrases) if (pattern.test(padded)) found.push(phrase);
+  for (const { phrase, pattern, plainWords } of phrases)
+    if (plainWords.every((word) => tokens.has(word)) && pattern.test(padded)) found.push(phrase);
   return found;
 }
 
