@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { jsonRows } from '@vigie/database';
 import type { ConversationState, InboundMessage } from '@vigie/inbox-core';
 import { Conversation } from './conversation.entity';
 
@@ -86,32 +87,34 @@ export class ConversationRepository {
    */
   async insertMany(manager: EntityManager, rows: NewConversationRow[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const column = <T>(pick: (row: NewConversationRow) => T) => rows.map(pick);
     const inserted = (await manager.query(
       `INSERT INTO conversation (id, brand_id, channel_account_id, channel, kind, thread_key, contact_id, status,
          waiting_since, resolved_at, last_activity_at, last_message_preview, message_count, previous_conversation_id,
          needs_reply)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[],
-         $8::text[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::text[], $13::integer[],
-         $14::uuid[], $15::boolean[])
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (id uuid, brand_id uuid, channel_account_id uuid,
+         channel text, kind text, thread_key text, contact_id uuid, status text, waiting_since timestamptz,
+         resolved_at timestamptz, last_activity_at timestamptz, last_message_preview text, message_count integer,
+         previous_conversation_id uuid, needs_reply boolean)
        ON CONFLICT (channel_account_id, thread_key) WHERE status <> 'resolved' DO NOTHING
        RETURNING id`,
       [
-        column((row) => row.id),
-        column((row) => row.brandId),
-        column((row) => row.channelAccountId),
-        column((row) => row.channel),
-        column((row) => row.kind),
-        column((row) => row.threadKey),
-        column((row) => row.contactId),
-        column((row) => row.state.status),
-        column((row) => row.state.waitingSince),
-        column((row) => row.state.resolvedAt),
-        column((row) => row.lastActivityAt),
-        column((row) => preview(row.lastText)),
-        column((row) => row.messageCount),
-        column((row) => row.previousConversationId),
-        column((row) => row.needsReply),
+        jsonRows(rows, (row) => ({
+          id: row.id,
+          brand_id: row.brandId,
+          channel_account_id: row.channelAccountId,
+          channel: row.channel,
+          kind: row.kind,
+          thread_key: row.threadKey,
+          contact_id: row.contactId,
+          status: row.state.status,
+          waiting_since: row.state.waitingSince,
+          resolved_at: row.state.resolvedAt,
+          last_activity_at: row.lastActivityAt,
+          last_message_preview: preview(row.lastText),
+          message_count: row.messageCount,
+          previous_conversation_id: row.previousConversationId,
+          needs_reply: row.needsReply,
+        })),
       ],
     )) as { id: string }[];
     return inserted.length;
@@ -124,7 +127,6 @@ export class ConversationRepository {
    */
   async recordMessages(manager: EntityManager, rows: ConversationChangeRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const column = <T>(pick: (row: ConversationChangeRow) => T) => rows.map(pick);
     await manager.query(
       `UPDATE conversation SET status = row.status, waiting_since = row.waiting_since, resolved_at = row.resolved_at,
          last_message_preview = CASE WHEN row.last_at >= conversation.last_activity_at THEN row.preview
@@ -132,19 +134,20 @@ export class ConversationRepository {
          last_activity_at = greatest(conversation.last_activity_at, row.last_at),
          message_count = conversation.message_count + row.added,
          needs_reply = conversation.needs_reply OR row.needs_reply, updated_at = now()
-       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::text[],
-         $7::integer[], $8::boolean[])
-         AS row (id, status, waiting_since, resolved_at, last_at, preview, added, needs_reply)
+       FROM jsonb_to_recordset($1::jsonb) AS row (id uuid, status text, waiting_since timestamptz,
+         resolved_at timestamptz, last_at timestamptz, preview text, added integer, needs_reply boolean)
        WHERE conversation.id = row.id`,
       [
-        column((row) => row.conversationId),
-        column((row) => row.state.status),
-        column((row) => row.state.waitingSince),
-        column((row) => row.state.resolvedAt),
-        column((row) => row.lastActivityAt),
-        column((row) => preview(row.lastText)),
-        column((row) => row.addedMessages),
-        column((row) => row.needsReply),
+        jsonRows(rows, (row) => ({
+          id: row.conversationId,
+          status: row.state.status,
+          waiting_since: row.state.waitingSince,
+          resolved_at: row.state.resolvedAt,
+          last_at: row.lastActivityAt,
+          preview: preview(row.lastText),
+          added: row.addedMessages,
+          needs_reply: row.needsReply,
+        })),
       ],
     );
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { jsonRows } from '@vigie/database';
 import type { InboundMessage } from '@vigie/inbox-core';
 import type { TriageResult } from '@vigie/triage-core';
 import { Message } from './message.entity';
@@ -20,8 +21,6 @@ export class MessageRepository {
     params: { items: InboundMessage[]; receivedAt: Date },
   ): Promise<Map<string, string>> {
     const items = [...params.items].sort((left, right) => compareIds(left.externalId, right.externalId));
-    // One JSON parameter rather than a text[] per column: pg escapes every array element by hand (quotes and
-    // backslashes of each raw payload), JSON.stringify is native; PostgreSQL parses the raw payloads once either way.
     const rows = (await manager.query(
       `INSERT INTO message (channel, external_id, channel_account_id, direction, author_kind, kind, text, language,
          in_reply_to_external_id, delivery_status, sent_at, received_at, raw)
@@ -33,21 +32,19 @@ export class MessageRepository {
        ON CONFLICT (channel, external_id) DO NOTHING
        RETURNING id, external_id`,
       [
-        JSON.stringify(
-          items.map((item) => ({
-            channel: item.channel,
-            external_id: item.externalId,
-            channel_account_id: item.channelAccountId,
-            direction: item.isFromAccount ? 'outbound' : 'inbound',
-            author_kind: item.isFromAccount ? 'brand' : 'customer',
-            kind: item.kind,
-            text: item.text,
-            language: item.language,
-            in_reply_to_external_id: item.inReplyToExternalId,
-            sent_at: item.sentAt,
-            raw: item.raw ?? null,
-          })),
-        ),
+        jsonRows(items, (item) => ({
+          channel: item.channel,
+          external_id: item.externalId,
+          channel_account_id: item.channelAccountId,
+          direction: item.isFromAccount ? 'outbound' : 'inbound',
+          author_kind: item.isFromAccount ? 'brand' : 'customer',
+          kind: item.kind,
+          text: item.text,
+          language: item.language,
+          in_reply_to_external_id: item.inReplyToExternalId,
+          sent_at: item.sentAt,
+          raw: item.raw ?? null,
+        })),
         params.receivedAt,
       ],
     )) as { id: string; external_id: string }[];
@@ -74,17 +71,15 @@ export class MessageRepository {
            needs_reply boolean, triage_reasons jsonb)
        WHERE message.id = row.id`,
       [
-        JSON.stringify(
-          links.map((link) => ({
-            id: link.messageId,
-            conversation_id: link.conversationId,
-            author_contact_id: link.authorContactId,
-            intent: link.triage?.intent ?? null,
-            sentiment: link.triage?.sentiment ?? null,
-            needs_reply: link.triage?.needsReply ?? null,
-            triage_reasons: link.triage?.reasons ?? [],
-          })),
-        ),
+        jsonRows(links, (link) => ({
+          id: link.messageId,
+          conversation_id: link.conversationId,
+          author_contact_id: link.authorContactId,
+          intent: link.triage?.intent ?? null,
+          sentiment: link.triage?.sentiment ?? null,
+          needs_reply: link.triage?.needsReply ?? null,
+          triage_reasons: link.triage?.reasons ?? [],
+        })),
       ],
     );
   }
