@@ -3,7 +3,7 @@ export { ContactsService } from './contacts/contacts.service';
 export { CrmAccountsService } from './accounts/crm-accounts.service';
 export { ContactMergesService } from './merges/contact-merges.service';
 export { CustomerHistory, type CustomerHistorySource } from './customers/customer-history';
-export type { ContactIdentityInput } from './contacts/contact-identity.repository';
+export { type ContactIdentityInput, identityKey } from './contacts/contact-identity.repository';
 export { CrmConnectorsService, type CrmWebhookPayload } from './connector/crm-connectors.service';
 export {
   crmSignatureScheme,

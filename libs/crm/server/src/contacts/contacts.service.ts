@@ -33,6 +33,18 @@ export class ContactsService {
     return toContactSummary(await this.identities.upsert(params.manager, params.identity));
   }
 
+  /**
+   * {@link recordAuthor} for a batch, in a fixed number of statements; the summaries by identity key
+   * (`identityKey` of contact-identity.repository).
+   */
+  async recordAuthors(params: {
+    manager: EntityManager;
+    identities: ContactIdentityInput[];
+  }): Promise<Map<string, ContactSummary>> {
+    const rows = await this.identities.upsertMany(params.manager, params.identities);
+    return new Map([...rows].map(([key, row]) => [key, toContactSummary(row)]));
+  }
+
   async summariesByIds(contactIds: string[]): Promise<Map<string, ContactSummary>> {
     const rows = await this.identities.findByContactIds([...new Set(contactIds)]);
     return new Map(rows.map((row) => [row.contactId, toContactSummary(row)]));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { ContactsService } from '@vigie/crm-server';
+import { ContactsService, identityKey } from '@vigie/crm-server';
 import type { InboundMessage } from '@vigie/inbox-core';
 import { CLOCK, type Clock } from '@vigie/kernel';
 import { DomainEventBus } from '@vigie/server';
@@ -152,13 +152,14 @@ export class InboundRecorderService {
   private async recordAuthors(manager: EntityManager, fresh: FreshMessage[]): Promise<Map<string, string>> {
     const authors = new Map<string, InboundMessage>();
     for (const { item } of fresh) if (!item.isFromAccount) authors.set(item.author.externalUserId, item);
+    const contacts = await this.contacts.recordAuthors({
+      manager,
+      identities: [...authors.values()].map((item) => ({ channel: item.channel, ...item.author })),
+    });
     const contactIds = new Map<string, string>();
     for (const [externalUserId, item] of authors) {
-      const contact = await this.contacts.recordAuthor({
-        manager,
-        identity: { channel: item.channel, ...item.author },
-      });
-      contactIds.set(externalUserId, contact.id);
+      const contact = contacts.get(identityKey({ channel: item.channel, externalUserId }));
+      if (contact) contactIds.set(externalUserId, contact.id);
     }
     return contactIds;
   }
