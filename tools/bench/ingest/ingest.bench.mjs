@@ -10,11 +10,11 @@
 //    into the same tables by batched multi-row INSERTs, no API in between.
 //
 // Options (flags or env): --rate 500 (BENCH_RATE), --seconds 20 (BENCH_SECONDS), --max-count 20000
-// (BENCH_MAX_COUNT), --databases postgres,pglite (BENCH_DATABASES), --no-build, --api-log <file> (the API's
-// output), --breakdown (API at LOG_LEVEL=debug: a table of where each mention's time goes, from the recorder's
-// per-batch timings; slower, for diagnosis), --cpu-prof <dir> (a V8 CPU profile of the API). PostgreSQL: a dedicated
-// database is created on TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
-// and dropped at the end.
+// (BENCH_MAX_COUNT), --authors 2000 (BENCH_AUTHORS: distinct customers), --databases postgres,pglite
+// (BENCH_DATABASES), --no-build, --api-log <file> (the API's output), --breakdown (API at LOG_LEVEL=debug: a
+// table of where each mention's time goes, from the recorder's per-batch timings; slower, for diagnosis),
+// --cpu-prof <dir> (a V8 CPU profile of the API). PostgreSQL: a dedicated database is created on
+// TEST_DATABASE_URL's server (default postgres://postgres@127.0.0.1:5432/postgres) and dropped at the end.
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,6 +30,8 @@ const { values: flags } = parseArgs({
     rate: { type: 'string', default: process.env.BENCH_RATE ?? '500' },
     seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '20' },
     'max-count': { type: 'string', default: process.env.BENCH_MAX_COUNT ?? '20000' },
+    /** Distinct customers writing (each mention opens its own thread): an outage brings thousands. */
+    authors: { type: 'string', default: process.env.BENCH_AUTHORS ?? '2000' },
     databases: { type: 'string', default: process.env.BENCH_DATABASES ?? 'postgres,pglite' },
     'no-build': { type: 'boolean', default: false },
     /** Runs the API with LOG_LEVEL=debug and sums the recorder's per-batch timings (slower: a diagnosis). */
@@ -46,7 +48,7 @@ const maxCount = Number(flags['max-count']);
 const databases = flags.databases.split(',').map((name) => name.trim());
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const demoPassword = 'bench-password';
-const authorCount = 100;
+const authorCount = Number(flags.authors);
 const ceilingBatch = 500;
 
 const nowEpochMs = () => performance.timeOrigin + performance.now();
