@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { RoutingPriority } from '@vigie/contracts';
 import type { ConversationState, MessageKind } from '@vigie/inbox-core';
 import type { TriageResult } from '@vigie/triage-core';
 
@@ -52,6 +53,34 @@ export type ConversationActivity =
       state: ConversationState;
       /** Until when a snoozed conversation sleeps. */
       snoozedUntil: Date | null;
+      userId: string | null;
+      at: Date;
+    }
+  | {
+      /**
+       * The conversation's priority band changed: set by a person (`POST /api/conversations/:id/priority`, which
+       * routing stores on its row), or by routing itself (the CRM facts, an SLA escalation). SLA re-chooses the
+       * policy (docs/adr/0107-sla-policy-re-evaluation.md).
+       */
+      kind: 'priority_changed';
+      conversationId: string;
+      brandId: string;
+      priority: RoutingPriority;
+      /** The band before, when whoever changed it knows (routing does; a person's request does not). */
+      previousPriority: RoutingPriority | null;
+      /** Why, in words ("set to urgent by hand", "SLA first response breached (raised)"). */
+      reason: string;
+      userId: string | null;
+      at: Date;
+    }
+  | {
+      /** An agent replaced the conversation's tags (SLA policies may be chosen by tag). */
+      kind: 'tags_changed';
+      conversationId: string;
+      brandId: string;
+      channelAccountId: string;
+      from: string[];
+      tags: string[];
       userId: string | null;
       at: Date;
     };

@@ -16,7 +16,10 @@ import {
   type ConversationNote,
   type ConversationStatus,
   conversationStatuses,
+  type ConversationPriorityState,
   type CreateConversationNoteRequest,
+  type RoutingPriority,
+  type SetConversationPriorityRequest,
   type SetConversationTagsRequest,
 } from '@vigie/contracts';
 import { Roles } from '@vigie/server';
@@ -44,6 +47,14 @@ export class SetConversationTagsDto implements SetConversationTagsRequest {
   tags!: string[];
 }
 
+const priorities = ['urgent', 'high', 'medium', 'low'] as const satisfies readonly RoutingPriority[];
+
+export class SetConversationPriorityDto implements SetConversationPriorityRequest {
+  @ApiProperty({ enum: priorities })
+  @IsIn(priorities, { message: `priority must be one of: ${priorities.join(', ')}` })
+  priority!: RoutingPriority;
+}
+
 export class CreateConversationNoteDto implements CreateConversationNoteRequest {
   @ApiProperty({ example: 'Client fidèle depuis 2012, déjà eu deux pannes ce mois-ci.' })
   @IsString()
@@ -52,7 +63,7 @@ export class CreateConversationNoteDto implements CreateConversationNoteRequest 
   text!: string;
 }
 
-/** Status, tags and internal notes of a conversation. Ops may read notes; only agents and above act. */
+/** Status, tags, priority and internal notes of a conversation. Ops may read notes; only agents and above act. */
 @ApiTags('conversations')
 @Controller('conversations')
 export class AgentActionsController {
@@ -82,6 +93,18 @@ export class AgentActionsController {
     @ActingUserId() userId: string,
   ): Promise<ConversationActionState> {
     return this.actions.setTags({ conversationId: id, userId, tags: body.tags });
+  }
+
+  /** The routing band (docs/routing.md): routing reorders its queue, SLA re-chooses the policy (docs/sla.md). */
+  @Roles('agent', 'supervisor', 'admin')
+  @Post(':id/priority')
+  @HttpCode(200)
+  setPriority(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SetConversationPriorityDto,
+    @ActingUserId() userId: string,
+  ): Promise<ConversationPriorityState> {
+    return this.actions.setPriority({ conversationId: id, userId, priority: body.priority });
   }
 
   @Roles('agent', 'supervisor', 'admin', 'ops')

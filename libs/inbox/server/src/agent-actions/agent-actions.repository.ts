@@ -98,13 +98,11 @@ export class AgentActionsRepository {
     );
   }
 
-  async saveTags(params: { id: string; tags: string[] }): Promise<ActionConversation | null> {
-    const rows = (await this.dataSource.query(
-      `UPDATE conversation SET tags = $2::text[], updated_at = now() WHERE id = $1 RETURNING ${actionColumns}`,
-      [params.id, params.tags],
-    )) as [RawActionConversation[], number];
-    const row = rows[0][0];
-    return row ? toActionConversation(row) : null;
+  async saveTags(manager: EntityManager, params: { id: string; tags: string[] }): Promise<void> {
+    await manager.query(`UPDATE conversation SET tags = $2::text[], updated_at = now() WHERE id = $1`, [
+      params.id,
+      params.tags,
+    ]);
   }
 
   async find(id: string): Promise<ActionConversation | null> {

@@ -1,6 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ConversationActionState, ConversationNote, ConversationStatus } from '@vigie/contracts';
+import type {
+  ConversationActionState,
+  ConversationNote,
+  ConversationPriorityState,
+  ConversationStatus,
+  RoutingPriority,
+} from '@vigie/contracts';
 import { ContactsService } from '@vigie/crm-server';
 import { changeStatus, isSnoozeOver, normaliseTags } from '@vigie/inbox-core';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
@@ -9,6 +15,10 @@ import { type ConversationActivity, ConversationParticipants } from '../activity
 import { toConversationSummary, unknownContact } from '../conversations/conversation.mapper';
 import { ConversationRepository } from '../conversations/conversation.repository';
 import { type ActionConversation, AgentActionsRepository } from './agent-actions.repository';
+
+function sameTags(left: readonly string[], right: readonly string[]): boolean {
+  return left.length === right.length && left.every((tag, index) => tag === right[index]);
+}
 
 function toActionState(conversation: ActionConversation): ConversationActionState {
   return {
@@ -93,17 +103,78 @@ export class AgentActionsService {
     return woken.length;
   }
 
+  /**
+   * Replaces the tags. A change reaches the participants in the same transaction (SLA policies may be chosen by
+   * tag); the same set again changes nothing.
+   */
   async setTags(params: {
     conversationId: string;
     userId: string;
     tags: string[];
   }): Promise<ConversationActionState> {
     const tags = normaliseTags(params.tags);
-    const conversation = await this.actions.saveTags({ id: params.conversationId, tags });
-    if (!conversation)
-      throw new DomainError({ code: 'not_found', message: `No conversation ${params.conversationId}.` });
-    await this.publishUpdated([conversation], params.userId);
-    return toActionState(conversation);
+    const result = await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.actions.lock(manager, params.conversationId);
+      if (!conversation)
+        throw new DomainError({ code: 'not_found', message: `No conversation ${params.conversationId}.` });
+      if (sameTags(conversation.tags, tags)) return { conversation };
+      await this.actions.saveTags(manager, { id: conversation.id, tags });
+      await this.participants.notify(manager, [
+        {
+          kind: 'tags_changed',
+          conversationId: conversation.id,
+          brandId: conversation.brandId,
+          channelAccountId: conversation.channelAccountId,
+          from: conversation.tags,
+          tags,
+          userId: params.userId,
+          at: this.clock.now(),
+        },
+      ]);
+      return { conversation: { ...conversation, tags } };
+    });
+    await this.publishUpdated([result.conversation], params.userId);
+    return toActionState(result.conversation);
+  }
+
+  /**
+   * Sets the routing priority band of a conversation. The inbox does not keep priorities: routing stores the band
+   * on its row (and refuses with a 409 when it neither queues nor holds the conversation), SLA re-chooses the
+   * policy, both inside this transaction.
+   */
+  async setPriority(params: {
+    conversationId: string;
+    userId: string;
+    priority: RoutingPriority;
+  }): Promise<ConversationPriorityState> {
+    await this.dataSource.transaction(async (manager) => {
+      const conversation = await this.actions.lock(manager, params.conversationId);
+      if (!conversation)
+        throw new DomainError({ code: 'not_found', message: `No conversation ${params.conversationId}.` });
+      if (conversation.status === 'resolved')
+        throw new DomainError({
+          code: 'conflict',
+          message: 'This conversation is resolved: it has no priority until the customer writes again.',
+          details: { reason: 'resolved' },
+        });
+      await this.participants.notify(manager, [
+        {
+          kind: 'priority_changed',
+          conversationId: conversation.id,
+          brandId: conversation.brandId,
+          priority: params.priority,
+          previousPriority: null,
+          reason: `set to ${params.priority} by hand`,
+          userId: params.userId,
+          at: this.clock.now(),
+        },
+      ]);
+    });
+    this.logger.log(
+      { conversationId: params.conversationId, priority: params.priority, userId: params.userId },
+      'Conversation priority set',
+    );
+    return { conversationId: params.conversationId, priority: params.priority };
   }
 
   async addNote(params: { conversationId: string; userId: string; text: string }): Promise<ConversationNote> {

@@ -127,10 +127,11 @@ describe('planInboundBatch (threading a batch in memory, in arrival order)', () 
         needsReply: true,
       },
     ]);
-    expect(result.outcomes.map((outcome) => outcome !== 'ignored' && outcome.activity.state.status)).toEqual([
-      'resolved',
-      'open',
-    ]);
+    expect(
+      result.outcomes.map(
+        (outcome) => outcome !== 'ignored' && 'state' in outcome.activity && outcome.activity.state.status,
+      ),
+    ).toEqual(['resolved', 'open']);
   });
 
   it('lets the brand answer stop the wait, and ignores a brand post into a thread it never saw', () => {

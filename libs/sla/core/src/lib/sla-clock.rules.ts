@@ -123,6 +123,78 @@ export function stopClock(state: SlaClockState, at: Date, counter: TimeCounter):
   };
 }
 
+/** A pause of a clock as the event log recorded it: from `from` until `to` (null: still paused). */
+export type SlaPause = { from: Date; to: Date | null };
+
+/**
+ * Re-applies a live clock under another policy's target, from its original start (the policy changed because the
+ * priority or the tags did): the time counted is recounted from `startedAt` with the new counter, leaving out the
+ * pauses that happened when the new target pauses on pending (when it does not, the clock counts through them and
+ * is running). Ended clocks are returned unchanged: their verdict belongs to the policy they ended under.
+ *
+ * The breach follows the new reckoning: a clock not overdue under the new target is no longer breached
+ * (`breachedAt` null; the breach stays in the event log); one overdue under both keeps its first `breachedAt`
+ * (no second alert); one overdue only under the new target has no `breachedAt` yet, and its breach threshold is
+ * due at once.
+ */
+export function reapplyClock(params: {
+  state: SlaClockState;
+  hours: SlaHours;
+  targetMs: number;
+  isPausedWhenPending: boolean;
+  pauses: readonly SlaPause[];
+  at: Date;
+  counter: TimeCounter;
+}): SlaClockState {
+  const { state, counter, at } = params;
+  if (state.status !== 'running' && state.status !== 'paused') return state;
+  let consumedMs = 0;
+  // The start of the running stretch being counted; null while paused.
+  let runningSince: Date | null = state.startedAt;
+  if (params.isPausedWhenPending) {
+    const pauses = [...params.pauses]
+      .filter((pause) => pause.from < at && (pause.to === null || pause.to > state.startedAt))
+      .sort((left, right) => left.from.getTime() - right.from.getTime());
+    let lastPauseFrom = state.startedAt;
+    for (const pause of pauses) {
+      if (runningSince === null) break;
+      const from = pause.from < state.startedAt ? state.startedAt : pause.from;
+      if (from > runningSince) consumedMs += counter.between(runningSince, from);
+      lastPauseFrom = from;
+      if (pause.to === null || pause.to > at) runningSince = null;
+      else if (pause.to > runningSince) runningSince = pause.to;
+    }
+    // The state wins over a log that disagrees: a paused clock counts nothing after `at`'s stretch, and a running
+    // one whose last pause has no recorded end counts again from its own running start.
+    if (runningSince !== null && state.status === 'paused') {
+      consumedMs += counter.between(runningSince, at);
+      runningSince = null;
+    } else if (runningSince === null && state.status === 'running')
+      runningSince =
+        state.runningSince && state.runningSince > lastPauseFrom ? state.runningSince : lastPauseFrom;
+  }
+  const base = { ...state, hours: params.hours, targetMs: params.targetMs, consumedMs };
+  if (runningSince === null) {
+    const isOverdue = consumedMs > params.targetMs;
+    return {
+      ...base,
+      status: 'paused',
+      runningSince: null,
+      dueAt: null,
+      breachedAt: isOverdue ? state.breachedAt : null,
+    };
+  }
+  const dueAt = counter.add(runningSince, Math.max(0, params.targetMs - consumedMs));
+  const isOverdue = dueAt <= at;
+  return {
+    ...base,
+    status: 'running',
+    runningSince,
+    dueAt,
+    breachedAt: isOverdue ? state.breachedAt : null,
+  };
+}
+
 /** A scheduled alert of a running clock: a warning at a fraction of the target, or the breach (fraction 1). */
 export type SlaThreshold = { kind: 'warning' | 'breach'; fraction: number; at: Date };
 
@@ -132,7 +204,12 @@ export type SlaThreshold = { kind: 'warning' | 'breach'; fraction: number; at: D
  */
 export function thresholdsOf(
   state: SlaClockState,
-  params: { warningFractions: readonly number[]; counter: TimeCounter },
+  params: {
+    warningFractions: readonly number[];
+    counter: TimeCounter;
+    /** Warnings before this instant are left out (a clock re-applied from its start: they are history). */
+    warningsFrom?: Date;
+  },
 ): SlaThreshold[] {
   if (state.status !== 'running' || !state.runningSince) return [];
   const runningSince = state.runningSince;
@@ -143,6 +220,7 @@ export function thresholdsOf(
     if (thresholdMs <= state.consumedMs && fraction < 1) continue;
     if (fraction === 1 && state.breachedAt) continue;
     const at = params.counter.add(runningSince, Math.max(0, thresholdMs - state.consumedMs));
+    if (fraction < 1 && params.warningsFrom && at < params.warningsFrom) continue;
     thresholds.push({ kind: fraction === 1 ? 'breach' : 'warning', fraction, at });
   }
   return thresholds;

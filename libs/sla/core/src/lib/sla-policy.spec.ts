@@ -4,6 +4,7 @@ import {
   matchesSlaConditions,
   parseSlaPolicySpec,
   type SlaConditions,
+  type SlaSubject,
 } from './sla-policy';
 
 const valid = {
@@ -43,7 +44,14 @@ describe('SLA policy validation', () => {
   it('accepts the default policy as it is', () => {
     expect(parseSlaPolicySpec(defaultSlaPolicySpec)).toEqual({
       ...defaultSlaPolicySpec,
-      conditions: { channels: [], conversationKinds: [], intents: [] },
+      conditions: {
+        channels: [],
+        conversationKinds: [],
+        intents: [],
+        priorities: [],
+        tags: [],
+        contactTiers: [],
+      },
     });
   });
 
@@ -77,6 +85,26 @@ describe('SLA policy validation', () => {
       '{reopensAt}',
     ],
     [{ ...valid, conditions: { conversationKinds: ['email'] } }, 'conditions.conversationKinds'],
+    [
+      { ...valid, conditions: { priorities: ['normal'] } },
+      'conditions.priorities has unknown values normal (allowed: urgent, high, medium, low)',
+    ],
+    [{ ...valid, conditions: { priorities: 'high' } }, 'conditions.priorities must be a list of strings'],
+    [
+      { ...valid, conditions: { contactTiers: ['gold'] } },
+      'conditions.contactTiers has unknown values gold (allowed: vip, premium, standard, none)',
+    ],
+    [{ ...valid, conditions: { tags: ['two words'] } }, 'conditions.tags must be tags as agents set them'],
+    [{ ...valid, conditions: { tags: [7] } }, 'conditions.tags must be a list of strings'],
+    [
+      { ...valid, conditions: { priority: ['high'] } },
+      'conditions has unknown keys priority (allowed: channels, conversationKinds, intents, priorities, tags, contactTiers)',
+    ],
+    [{ ...valid, conditions: ['x'] }, 'conditions must be an object'],
+    [
+      { ...valid, conditions: { tags: Array.from({ length: 51 }, (_, index) => `t${index}`) } },
+      'conditions.tags must list at most 50 values',
+    ],
     ['nope', 'the body must be an object'],
   ])('refuses %p with a message naming the field', (input, fragment) => {
     const message = messageOf(input);
@@ -86,20 +114,54 @@ describe('SLA policy validation', () => {
 });
 
 describe('SLA policy conditions', () => {
+  const complaint: SlaSubject = {
+    channel: 'x',
+    conversationKind: 'public_thread',
+    intent: 'complaint',
+    priority: 'high',
+    tags: ['fibre', 'facturation'],
+    contactTier: 'vip',
+  };
   const cases: [SlaConditions, boolean][] = [
     [{}, true],
     [{ channels: ['x'] }, true],
     [{ conversationKinds: ['direct_message'] }, false],
     [{ intents: ['complaint', 'outage_report'] }, true],
     [{ intents: ['praise'] }, false],
+    [{ priorities: ['urgent', 'high'] }, true],
+    [{ priorities: ['urgent'] }, false],
+    [{ tags: ['mobile', 'fibre'] }, true],
+    [{ tags: ['mobile'] }, false],
+    [{ contactTiers: ['vip', 'premium'] }, true],
+    [{ contactTiers: ['standard', 'none'] }, false],
+    [{ priorities: ['high'], tags: ['fibre'], contactTiers: ['vip'], intents: ['complaint'] }, true],
+    [{ priorities: ['high'], tags: ['fibre'], contactTiers: ['premium'] }, false],
+    [{ priorities: [], tags: [], contactTiers: [] }, true],
   ];
-  it.each(cases)('conditions %p match an X public complaint: %p', (conditions, expected) => {
+  it.each(cases)(
+    'conditions %p match a high-priority VIP complaint tagged fibre: %p',
+    (conditions, expected) => {
+      expect(matchesSlaConditions(conditions, complaint)).toBe(expected);
+    },
+  );
+
+  it.each([
+    [{ priorities: ['medium'] }, false, 'no priority (not routed) matches no priority list'],
+    [{ contactTiers: ['none'] }, true, '"none" stands for a contact without a tier'],
+    [{ contactTiers: ['standard'] }, false, 'a tier list without "none" needs a tier'],
+    [{ tags: ['fibre'] }, false, 'a tag list needs at least one tag'],
+  ] as [SlaConditions, boolean, string][])(
+    '%p on an untagged, unrouted contact without an account: %p (%s)',
+    (conditions, expected) => {
+      expect(
+        matchesSlaConditions(conditions, { ...complaint, priority: null, tags: [], contactTier: null }),
+      ).toBe(expected);
+    },
+  );
+
+  it('stores condition tags as the inbox stores tags: trimmed, lower-cased, once each', () => {
     expect(
-      matchesSlaConditions(conditions, {
-        channel: 'x',
-        conversationKind: 'public_thread',
-        intent: 'complaint',
-      }),
-    ).toBe(expected);
+      parseSlaPolicySpec({ ...valid, conditions: { tags: [' Fibre', 'fibre', 'VIP_2'] } }).conditions.tags,
+    ).toEqual(['fibre', 'vip_2']);
   });
 });

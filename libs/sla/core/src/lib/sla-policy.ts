@@ -23,11 +23,41 @@ export const slaEscalationActions: readonly SlaEscalationAction[] = [
 export type AutoAnswerLanguage = 'fr' | 'en';
 export const autoAnswerLanguages: readonly AutoAnswerLanguage[] = ['fr', 'en'];
 
-/** Which conversations a policy applies to; an empty or missing list matches everything. */
+/** Routing's priority bands (triage's `normal` is `medium`), as stored on a conversation's routing row. */
+export type SlaPriority = 'urgent' | 'high' | 'medium' | 'low';
+export const slaPriorities: readonly SlaPriority[] = ['urgent', 'high', 'medium', 'low'];
+
+/** The CRM account's tier of the conversation's contact; `none`: no account, or an account without a tier. */
+export type SlaContactTier = 'vip' | 'premium' | 'standard';
+export type SlaContactTierCondition = SlaContactTier | 'none';
+export const slaContactTierConditions: readonly SlaContactTierCondition[] = [
+  'vip',
+  'premium',
+  'standard',
+  'none',
+];
+
+/** The condition kinds a policy may use; any other key in `conditions` is refused (a typo must not match all). */
+export const slaConditionKeys = [
+  'channels',
+  'conversationKinds',
+  'intents',
+  'priorities',
+  'tags',
+  'contactTiers',
+] as const;
+
+/**
+ * Which conversations a policy applies to; an empty or missing list matches everything. Each non-empty list must
+ * hold the conversation's value; `tags` matches a conversation carrying at least one of them.
+ */
 export type SlaConditions = {
   channels?: string[];
   conversationKinds?: ('public_thread' | 'direct_message')[];
   intents?: string[];
+  priorities?: SlaPriority[];
+  tags?: string[];
+  contactTiers?: SlaContactTierCondition[];
 };
 
 export type SlaPolicySpec = {
@@ -96,6 +126,46 @@ function parseStringList<T extends string>(value: unknown, path: string, allowed
   return value as T[];
 }
 
+/** The inbox's tag rule (1 to 40 letters, digits, `_` or `-`, starting with a letter or digit), lower-cased. */
+const tagPattern = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,39}$/u;
+const maxConditionValues = 50;
+
+function parseConditionTags(value: unknown): string[] {
+  const tags = parseStringList(value, 'conditions.tags').map((tag) => tag.trim().toLowerCase());
+  const bad = tags.filter((tag) => !tagPattern.test(tag));
+  if (bad.length > 0)
+    throw invalid(
+      `conditions.tags must be tags as agents set them (1 to 40 letters, digits, _ or -, starting with a letter or digit): ${bad.map((tag) => JSON.stringify(tag)).join(', ')} is not`,
+    );
+  return [...new Set(tags)];
+}
+
+function parseConditions(input: unknown): SlaConditions {
+  const value = input ?? {};
+  if (!isRecord(value)) throw invalid('conditions must be an object');
+  const unknownKeys = Object.keys(value).filter(
+    (key) => !(slaConditionKeys as readonly string[]).includes(key),
+  );
+  if (unknownKeys.length > 0)
+    throw invalid(
+      `conditions has unknown keys ${unknownKeys.join(', ')} (allowed: ${slaConditionKeys.join(', ')})`,
+    );
+  for (const key of slaConditionKeys)
+    if (Array.isArray(value[key]) && (value[key] as unknown[]).length > maxConditionValues)
+      throw invalid(`conditions.${key} must list at most ${maxConditionValues} values`);
+  return {
+    channels: parseStringList(value['channels'], 'conditions.channels'),
+    conversationKinds: parseStringList(value['conversationKinds'], 'conditions.conversationKinds', [
+      'public_thread',
+      'direct_message',
+    ] as const),
+    intents: parseStringList(value['intents'], 'conditions.intents'),
+    priorities: parseStringList(value['priorities'], 'conditions.priorities', slaPriorities),
+    tags: parseConditionTags(value['tags']),
+    contactTiers: parseStringList(value['contactTiers'], 'conditions.contactTiers', slaContactTierConditions),
+  };
+}
+
 function parseTarget(value: unknown, metric: SlaMetric): SlaTarget {
   const path = `targets.${metric}`;
   if (!isRecord(value)) throw invalid(`${path} must be an object { minutes, hours, isPausedWhenPending }`);
@@ -145,9 +215,7 @@ function parseOutOfHours(value: unknown): SlaPolicySpec['outOfHours'] {
  */
 export function parseSlaPolicySpec(input: unknown): SlaPolicySpec {
   if (!isRecord(input)) throw invalid('the body must be an object');
-  const conditions = isRecord(input['conditions']) ? input['conditions'] : {};
-  if (input['conditions'] !== undefined && !isRecord(input['conditions']))
-    throw invalid('conditions must be an object');
+  const conditions = parseConditions(input['conditions']);
   const calendar = input['calendar'] as CalendarSpec;
   if (!isRecord(calendar)) throw invalid('calendar must be an object { timezone, weekly, holidays?, … }');
   try {
@@ -167,14 +235,7 @@ export function parseSlaPolicySpec(input: unknown): SlaPolicySpec {
     if (rawTargets[metric] !== undefined) targets[metric] = parseTarget(rawTargets[metric], metric);
   if (!targets.first_response) throw invalid('targets.first_response is required');
   return {
-    conditions: {
-      channels: parseStringList(conditions['channels'], 'conditions.channels'),
-      conversationKinds: parseStringList(conditions['conversationKinds'], 'conditions.conversationKinds', [
-        'public_thread',
-        'direct_message',
-      ] as const),
-      intents: parseStringList(conditions['intents'], 'conditions.intents'),
-    },
+    conditions,
     calendar,
     targets,
     customerPromiseMinutes: parseMinutes(input['customerPromiseMinutes'] ?? 60, 'customerPromiseMinutes'),
@@ -185,15 +246,32 @@ export function parseSlaPolicySpec(input: unknown): SlaPolicySpec {
 }
 
 /** What a conversation looks like to policy conditions. */
-export type SlaSubject = { channel: string; conversationKind: string; intent: string | null };
+export type SlaSubject = {
+  channel: string;
+  conversationKind: string;
+  /** The triage intent of the message the policy was first chosen for. */
+  intent: string | null;
+  /** The routing priority band; null while the conversation has none (not queued nor held). */
+  priority: SlaPriority | null;
+  tags: readonly string[];
+  /** The tier of the contact's CRM account; null: no account or no tier. */
+  contactTier: SlaContactTier | null;
+};
 
-/** Whether a policy's conditions match a conversation (every non-empty list must contain its value). */
+/**
+ * Whether a policy's conditions match a conversation: every non-empty list must contain its value (`tags`: at
+ * least one of the conversation's tags; `contactTiers`: `none` stands for a contact without a tier).
+ */
 export function matchesSlaConditions(conditions: SlaConditions, subject: SlaSubject): boolean {
-  const matches = (list: string[] | undefined, value: string | null) =>
+  const matches = (list: readonly string[] | undefined, value: string | null) =>
     !list || list.length === 0 || (value !== null && list.includes(value));
+  const tags = conditions.tags ?? [];
   return (
     matches(conditions.channels, subject.channel) &&
     matches(conditions.conversationKinds, subject.conversationKind) &&
-    matches(conditions.intents, subject.intent)
+    matches(conditions.intents, subject.intent) &&
+    matches(conditions.priorities, subject.priority) &&
+    (tags.length === 0 || subject.tags.some((tag) => tags.includes(tag))) &&
+    matches(conditions.contactTiers, subject.contactTier ?? 'none')
   );
 }

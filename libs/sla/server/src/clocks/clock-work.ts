@@ -4,10 +4,13 @@ import {
   formatDuration,
   fulfilClock,
   pauseClock,
+  reapplyClock,
   resumeClock,
   type SlaClockKind,
   type SlaClockState,
   type SlaMetric,
+  type SlaPause,
+  type SlaPriority,
   startClock,
   stopClock,
   targetMsOf,
@@ -17,6 +20,9 @@ import {
 import type { SlaEventKind } from '@vigie/contracts';
 import type { ResolvedPolicy } from '../policies/sla-policy.catalog';
 import type { NewSlaEvent, StoredClock } from './sla-clock.repository';
+
+/** What a conversation's policy was chosen with, kept on its clocks. */
+export type ClockSubject = { intent: string | null; priority: SlaPriority | null };
 
 const metricLabels: Record<SlaMetric, string> = {
   first_response: 'first response',
@@ -79,11 +85,18 @@ export class ClockWork {
   private readonly clocks = new Map<string, StoredClock>();
   private readonly touched = new Set<string>();
   private readonly original = new Map<string, StoredClock>();
+  /** Clocks re-applied from their start, by key: their warnings before this instant are history, not alerts. */
+  private readonly reappliedAt = new Map<string, Date>();
 
+  /**
+   * @param subject what the policy was chosen with (stamped on the clocks this work starts or re-applies), so a
+   * later change of band can be told apart (docs/adr/0107-sla-policy-re-evaluation.md).
+   */
   constructor(
     readonly conversationId: string,
     readonly policy: ResolvedPolicy,
     existing: StoredClock[],
+    readonly subject: ClockSubject = { intent: null, priority: null },
   ) {
     for (const clock of existing) {
       this.clocks.set(keyOf(clock), clock);
@@ -131,6 +144,8 @@ export class ClockWork {
       policyId: this.policy.id,
       generation: 0,
       responderUserId: null,
+      intent: this.subject.intent,
+      priority: this.subject.priority,
     };
     const hoursText = target.hours === 'business' ? 'in business hours' : 'of calendar time';
     this.put(
@@ -213,10 +228,79 @@ export class ClockWork {
     return true;
   }
 
+  /**
+   * Re-applies a live clock under this work's policy from its original start (the policy changed with the
+   * priority or the tags; docs/adr/0107): counted again from `startedAt` with the new target and hours, leaving
+   * out the pauses that happened. A policy without a target for the metric stops the clock. Ended clocks keep
+   * the verdict of the policy they ended under.
+   */
+  reapply(
+    stored: StoredClock,
+    params: { at: Date; pauses: readonly SlaPause[]; previous: ResolvedPolicy; reason: string },
+  ): void {
+    if (stored.status !== 'running' && stored.status !== 'paused') return;
+    const was = `policy "${params.previous.name}"`;
+    const target = targetOf(this.policy, stored.clock, stored.metric);
+    if (!target) {
+      const next = stopClock(stored, params.at, counterFor(stored.hours, params.previous.calendar));
+      this.put(
+        { ...stored, ...next, policyId: this.policy.id, ...this.subject },
+        'stopped',
+        `${params.reason}; policy "${this.policy.name}" (was ${was}) sets no ${metricLabels[stored.metric]} target`,
+        params.at,
+      );
+      return;
+    }
+    const counter = counterFor(target.hours, this.policy.calendar);
+    const next: StoredClock = {
+      ...stored,
+      ...reapplyClock({
+        state: stored,
+        hours: target.hours,
+        targetMs: target.targetMs,
+        isPausedWhenPending: target.isPausedWhenPending,
+        pauses: params.pauses,
+        at: params.at,
+        counter,
+      }),
+      policyId: this.policy.id,
+      ...this.subject,
+    };
+    const hoursText = target.hours === 'business' ? 'in business hours' : 'of calendar time';
+    const breach = stored.breachedAt
+      ? next.breachedAt
+        ? `; still breached (since ${stored.breachedAt.toISOString()})`
+        : `; was breached under ${was} at ${stored.breachedAt.toISOString()}, not under the new target`
+      : '';
+    const counted = next.status === 'paused' ? `; paused, ${formatDuration(next.consumedMs)} counted` : '';
+    const explanation = explainClock(next, this.policy);
+    this.reappliedAt.set(keyOf(next), params.at);
+    this.put(
+      next,
+      'applied',
+      `${params.reason}; re-applied from the start (${stored.startedAt.toISOString()}) under policy "${this.policy.name}" (was ${was}), target ${formatDuration(target.targetMs)} ${hoursText}${breach}${counted}${explanation ? `; ${explanation}` : ''}`,
+      params.at,
+    );
+  }
+
+  /** Remembers the subject (the band) on a live clock whose policy stays: no event, due times unchanged. */
+  restamp(stored: StoredClock): void {
+    if (stored.intent === this.subject.intent && stored.priority === this.subject.priority) return;
+    const key = keyOf(stored);
+    this.clocks.set(key, {
+      ...stored,
+      ...this.subject,
+      generation: (this.original.get(key)?.generation ?? 0) + 1,
+    });
+    this.touched.add(key);
+  }
+
   thresholds(stored: StoredClock) {
+    const warningsFrom = this.reappliedAt.get(keyOf(stored));
     return thresholdsOf(stored, {
       warningFractions: this.policy.spec.warningFractions,
       counter: this.counter(stored),
+      ...(warningsFrom ? { warningsFrom } : {}),
     });
   }
 

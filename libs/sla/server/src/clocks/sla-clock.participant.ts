@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type ConversationActivity, type ConversationParticipant } from '@vigie/inbox-server';
 import { assertNever } from '@vigie/kernel';
-import type { SlaMetric, SlaThreshold } from '@vigie/sla-core';
+import type { SlaMetric, SlaPause, SlaSubject, SlaThreshold } from '@vigie/sla-core';
 import { OutOfHoursResponder } from '../out-of-hours/out-of-hours.responder';
 import { SlaPolicyCatalog } from '../policies/sla-policy.catalog';
 import {
@@ -10,13 +10,15 @@ import {
   SlaPolicyRepository,
   type StoredPolicy,
 } from '../policies/sla-policy.repository';
-import { ClockWork } from './clock-work';
+import { ClockWork, type ClockSubject } from './clock-work';
 import { type NewSlaEvent, SlaClockRepository, type StoredClock } from './sla-clock.repository';
 import { SlaUpdatePublisher } from './sla-update.publisher';
 
 type CustomerWrote = Extract<ConversationActivity, { kind: 'customer_wrote' }>;
 type BrandAnswered = Extract<ConversationActivity, { kind: 'brand_answered' }>;
 type StatusChanged = Extract<ConversationActivity, { kind: 'status_changed' }>;
+type PriorityChanged = Extract<ConversationActivity, { kind: 'priority_changed' }>;
+type TagsChanged = Extract<ConversationActivity, { kind: 'tags_changed' }>;
 
 const responseMetrics: readonly SlaMetric[] = ['first_response', 'next_response'];
 
@@ -71,6 +73,18 @@ export class SlaClockParticipant implements ConversationParticipant {
         ),
       ),
     ];
+    // Conversations whose policy may be chosen (again): a customer wrote, the priority or the tags changed.
+    const factIds = [
+      ...new Set(
+        activities.flatMap((activity) =>
+          activity.kind === 'customer_wrote' ||
+          activity.kind === 'priority_changed' ||
+          activity.kind === 'tags_changed'
+            ? [activity.conversationId]
+            : [],
+        ),
+      ),
+    ];
     const answers = activities.flatMap((activity) =>
       activity.kind === 'brand_answered' && !isVigieAutomation(activity)
         ? [{ conversationId: activity.conversationId, messageId: activity.messageId }]
@@ -81,7 +95,7 @@ export class SlaClockParticipant implements ConversationParticipant {
       clocks.set(clock.conversationId, [...(clocks.get(clock.conversationId) ?? []), clock]);
     return {
       clocks,
-      facts: await this.policies.conversationFactsOf(manager, wroteIds),
+      facts: await this.policies.conversationFactsOf(manager, factIds),
       periodKeys: await this.outOfHours.periodKeysOf(manager, wroteIds),
       autoAnswerMessageIds: await this.outOfHours.autoAnswerMessageIds(manager, answers),
       autoAnsweredConversationIds: new Set(),
@@ -105,8 +119,9 @@ export class SlaClockParticipant implements ConversationParticipant {
         if (existing.length === 0 || (await this.isAutomation(manager, batch, activity))) return null;
         const work = new ClockWork(
           activity.conversationId,
-          await this.catalog.byId(manager, existing[0]?.policyId ?? null),
+          await this.catalog.byId(manager, currentPolicyId(existing)),
           existing,
+          subjectStamp(existing),
         );
         onBrandAnswered(work, activity);
         return work;
@@ -115,15 +130,115 @@ export class SlaClockParticipant implements ConversationParticipant {
         if (existing.length === 0) return null;
         const work = new ClockWork(
           activity.conversationId,
-          await this.catalog.byId(manager, existing[0]?.policyId ?? null),
+          await this.catalog.byId(manager, currentPolicyId(existing)),
           existing,
+          subjectStamp(existing),
         );
         onStatusChanged(work, activity);
         return work;
       }
+      case 'priority_changed':
+      case 'tags_changed':
+        return this.onSubjectChanged(manager, { batch, activity, existing });
       default:
         return assertNever(activity);
     }
+  }
+
+  /**
+   * The priority or the tags changed: the policy is chosen again with the conversation's facts (the activity's
+   * own value wins over what was read up front) and, when another one wins, the live clocks are re-applied
+   * under it from their start (docs/adr/0107-sla-policy-re-evaluation.md).
+   */
+  private async onSubjectChanged(
+    manager: EntityManager,
+    params: { batch: Batch; activity: PriorityChanged | TagsChanged; existing: StoredClock[] },
+  ): Promise<ClockWork | null> {
+    const { batch, activity, existing } = params;
+    const facts = batch.facts.get(activity.conversationId);
+    if (!facts || !existing.some(isLive)) return null;
+    const stamp = subjectStamp(existing);
+    const current = { ...facts };
+    let reason: string;
+    if (activity.kind === 'priority_changed') {
+      current.priority = activity.priority;
+      const from = activity.previousPriority ?? stamp.priority;
+      if (from === activity.priority) return null;
+      reason = `the priority changed from ${from ?? 'none'} to ${activity.priority} (${activity.reason})`;
+    } else {
+      current.tags = activity.tags;
+      reason = `the tags changed from [${activity.from.join(', ')}] to [${activity.tags.join(', ')}]`;
+    }
+    batch.facts.set(activity.conversationId, current);
+    return this.choosePolicyAgain(manager, {
+      batch,
+      conversationId: activity.conversationId,
+      brandId: activity.brandId,
+      existing,
+      facts: current,
+      at: activity.at,
+      reason,
+    });
+  }
+
+  /**
+   * Chooses the conversation's policy again from its facts, with the intent its policy was first chosen for. The
+   * same policy: the live clocks only remember the new band. Another: they are re-applied under it from their
+   * start (an `applied` event each, with the reason), ended clocks keep their verdict.
+   */
+  private async choosePolicyAgain(
+    manager: EntityManager,
+    params: {
+      batch: Batch;
+      conversationId: string;
+      brandId: string;
+      existing: StoredClock[];
+      facts: ConversationFacts;
+      at: Date;
+      reason: string;
+      /** The intent to keep when the clocks have none (started before intents were kept). */
+      intent?: string;
+    },
+  ): Promise<ClockWork> {
+    const { batch, existing } = params;
+    const stamp = subjectStamp(existing);
+    // No band (routing no longer queues nor holds it, e.g. answered): the last band known still stands.
+    const facts = { ...params.facts, priority: params.facts.priority ?? stamp.priority };
+    const intent = stamp.intent ?? params.intent ?? null;
+    const previous = await this.catalog.byId(manager, currentPolicyId(existing));
+    const chosen = this.catalog.choose(
+      await this.brandPolicies(manager, batch, params.brandId),
+      subjectOf(facts, intent),
+    );
+    const subject = { intent, priority: facts.priority };
+    const live = existing.filter(isLive);
+    if (chosen.id === previous.id || live.length === 0) {
+      // Ended clocks keep their policy; clocks started next take the chosen one.
+      const work = new ClockWork(params.conversationId, chosen, existing, subject);
+      for (const clock of live) work.restamp(clock);
+      return work;
+    }
+    const work = new ClockWork(params.conversationId, chosen, existing, subject);
+    const since = new Date(Math.min(...live.map((clock) => clock.startedAt.getTime())));
+    // The log so far, with what this batch logged before this activity (written at the end of the batch).
+    const log = [
+      ...(await this.clocks.findPauseEvents(manager, { conversationId: params.conversationId, since })),
+      ...batch.events.filter((event) => event.conversationId === params.conversationId),
+    ];
+    for (const clock of live)
+      work.reapply(clock, {
+        at: params.at,
+        // Only this clock's own pauses: an earlier cycle of the metric may have ended while paused.
+        pauses: pausesFromLog(
+          log.filter(
+            (event) =>
+              event.clock === clock.clock && event.metric === clock.metric && event.at >= clock.startedAt,
+          ),
+        ),
+        previous,
+        reason: params.reason,
+      });
+    return work;
   }
 
   private async onCustomerWrote(
@@ -133,15 +248,40 @@ export class SlaClockParticipant implements ConversationParticipant {
     const { batch, activity, existing } = params;
     const facts = batch.facts.get(activity.conversationId);
     if (!facts) return null;
-    const policy =
-      existing.length > 0
-        ? await this.catalog.byId(manager, existing[0]?.policyId ?? null)
-        : this.catalog.choose(await this.brandPolicies(manager, batch, activity.brandId), {
-            channel: facts.channel,
-            conversationKind: facts.kind,
-            intent: activity.triage.intent,
-          });
-    const work = new ClockWork(activity.conversationId, policy, existing);
+    let work: ClockWork;
+    if (existing.length === 0) {
+      const policy = this.catalog.choose(
+        await this.brandPolicies(manager, batch, activity.brandId),
+        subjectOf(facts, activity.triage.intent),
+      );
+      work = new ClockWork(activity.conversationId, policy, existing, {
+        intent: activity.triage.intent,
+        priority: facts.priority,
+      });
+    } else {
+      const stamp = subjectStamp(existing);
+      // Routing may have raised the band for this very message (its participant runs first): choose again. No
+      // band at all (routing does not hold it) is no change.
+      work =
+        facts.priority === null || stamp.priority === facts.priority
+          ? new ClockWork(
+              activity.conversationId,
+              await this.catalog.byId(manager, currentPolicyId(existing)),
+              existing,
+              { intent: stamp.intent ?? activity.triage.intent, priority: facts.priority },
+            )
+          : await this.choosePolicyAgain(manager, {
+              batch,
+              conversationId: activity.conversationId,
+              brandId: activity.brandId,
+              existing,
+              facts,
+              at: activity.at,
+              reason: `the priority changed from ${stamp.priority ?? 'none'} to ${facts.priority} as the customer wrote`,
+              intent: activity.triage.intent,
+            });
+    }
+    const policy = work.policy;
     // The customer writing wakes a pending conversation: whatever was paused counts again.
     if (activity.state.status === 'open')
       for (const clock of work.all()) work.resume(clock, activity.at, 'resumed: the customer wrote again');
@@ -206,6 +346,53 @@ type Batch = {
   events: NewSlaEvent[];
   changedConversations: Set<string>;
 };
+
+function isLive(clock: StoredClock): boolean {
+  return clock.status === 'running' || clock.status === 'paused';
+}
+
+/** The policy in force: that of the live clocks (re-applied together), else of the latest clock started. */
+function currentPolicyId(existing: readonly StoredClock[]): string | null {
+  const live = existing.find(isLive);
+  if (live) return live.policyId;
+  const latest = [...existing].sort((left, right) => right.startedAt.getTime() - left.startedAt.getTime())[0];
+  return latest?.policyId ?? null;
+}
+
+/** What the policy in force was chosen with (live clocks first), carried to the clocks changed next. */
+function subjectStamp(existing: readonly StoredClock[]): ClockSubject {
+  const ordered = [
+    ...existing.filter(isLive),
+    ...[...existing].sort((left, right) => right.startedAt.getTime() - left.startedAt.getTime()),
+  ];
+  const first = ordered[0];
+  return {
+    intent: ordered.find((clock) => clock.intent !== null)?.intent ?? null,
+    priority: first ? first.priority : null,
+  };
+}
+
+function subjectOf(facts: ConversationFacts, intent: string | null): SlaSubject {
+  return {
+    channel: facts.channel,
+    conversationKind: facts.kind,
+    intent,
+    priority: facts.priority,
+    tags: facts.tags,
+    contactTier: facts.contactTier,
+  };
+}
+
+/** One clock's pauses from its `paused` and `resumed` events, in log order (a `paused` opens, a `resumed` closes). */
+function pausesFromLog(events: readonly { kind: string; at: Date }[]): SlaPause[] {
+  const pauses: SlaPause[] = [];
+  for (const event of events) {
+    const open = pauses.find((pause) => pause.to === null);
+    if (event.kind === 'paused' && !open) pauses.push({ from: event.at, to: null });
+    else if (event.kind === 'resumed' && open) open.to = event.at;
+  }
+  return pauses;
+}
 
 function isVigieAutomation(activity: BrandAnswered): boolean {
   return activity.via === 'vigie' && activity.userId === null;

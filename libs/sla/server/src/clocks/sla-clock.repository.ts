@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { SlaClockKind, SlaClockState, SlaMetric, SlaThreshold } from '@vigie/sla-core';
+import { jsonRows } from '@vigie/database';
+import type { SlaClockKind, SlaClockState, SlaMetric, SlaPriority, SlaThreshold } from '@vigie/sla-core';
 import type { SlaEventKind } from '@vigie/contracts';
 
 /** A stored clock: the core state plus where it belongs. */
@@ -11,6 +12,9 @@ export type StoredClock = SlaClockState & {
   policyId: string | null;
   generation: number;
   responderUserId: string | null;
+  /** What the policy was chosen with: the starting message's intent and the priority band then (ADR 0107). */
+  intent: string | null;
+  priority: SlaPriority | null;
 };
 
 type RawClock = {
@@ -32,6 +36,8 @@ type RawClock = {
   elapsed_ms: string | null;
   responder_user_id: string | null;
   generation: number;
+  intent: string | null;
+  priority: SlaPriority | null;
 };
 
 export type SlaEventRow = {
@@ -66,7 +72,8 @@ export type TakenDueEvent = {
 };
 
 const clockColumns = `conversation_id, clock, metric, brand_id, channel, policy_id, status, hours, target_ms,
-  started_at, consumed_ms, running_since, due_at, breached_at, fulfilled_at, elapsed_ms, responder_user_id, generation`;
+  started_at, consumed_ms, running_since, due_at, breached_at, fulfilled_at, elapsed_ms, responder_user_id, generation,
+  intent, priority`;
 
 function toStoredClock(row: RawClock): StoredClock {
   return {
@@ -88,6 +95,8 @@ function toStoredClock(row: RawClock): StoredClock {
     elapsedMs: row.elapsed_ms === null ? null : Number(row.elapsed_ms),
     responderUserId: row.responder_user_id,
     generation: row.generation,
+    intent: row.intent,
+    priority: row.priority,
   };
 }
 
@@ -161,61 +170,84 @@ export class SlaClockRepository {
   /** Inserts or replaces a clock (a new response cycle reuses the metric's row). */
   async save(manager: EntityManager, clocks: StoredClock[]): Promise<void> {
     if (clocks.length === 0) return;
-    const column = <T>(pick: (clock: StoredClock) => T) => clocks.map(pick);
     await manager.query(
       `INSERT INTO sla_clock (${clockColumns}, updated_at)
-       SELECT *, now() FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::uuid[], $7::text[],
-         $8::text[], $9::bigint[], $10::timestamptz[], $11::bigint[], $12::timestamptz[], $13::timestamptz[],
-         $14::timestamptz[], $15::timestamptz[], $16::bigint[], $17::uuid[], $18::integer[])
+       SELECT *, now() FROM jsonb_to_recordset($1::jsonb) AS row (conversation_id uuid, clock text, metric text,
+         brand_id uuid, channel text, policy_id uuid, status text, hours text, target_ms bigint,
+         started_at timestamptz, consumed_ms bigint, running_since timestamptz, due_at timestamptz,
+         breached_at timestamptz, fulfilled_at timestamptz, elapsed_ms bigint, responder_user_id uuid,
+         generation integer, intent text, priority text)
        ON CONFLICT (conversation_id, clock, metric) DO UPDATE SET
          policy_id = EXCLUDED.policy_id, status = EXCLUDED.status, hours = EXCLUDED.hours,
          target_ms = EXCLUDED.target_ms, started_at = EXCLUDED.started_at, consumed_ms = EXCLUDED.consumed_ms,
          running_since = EXCLUDED.running_since, due_at = EXCLUDED.due_at, breached_at = EXCLUDED.breached_at,
          fulfilled_at = EXCLUDED.fulfilled_at, elapsed_ms = EXCLUDED.elapsed_ms,
-         responder_user_id = EXCLUDED.responder_user_id, generation = EXCLUDED.generation, updated_at = now()`,
+         responder_user_id = EXCLUDED.responder_user_id, generation = EXCLUDED.generation,
+         intent = EXCLUDED.intent, priority = EXCLUDED.priority, updated_at = now()`,
       [
-        column((clock) => clock.conversationId),
-        column((clock) => clock.clock),
-        column((clock) => clock.metric),
-        column((clock) => clock.brandId),
-        column((clock) => clock.channel),
-        column((clock) => clock.policyId),
-        column((clock) => clock.status),
-        column((clock) => clock.hours),
-        column((clock) => clock.targetMs),
-        column((clock) => clock.startedAt),
-        column((clock) => clock.consumedMs),
-        column((clock) => clock.runningSince),
-        column((clock) => clock.dueAt),
-        column((clock) => clock.breachedAt),
-        column((clock) => clock.fulfilledAt),
-        column((clock) => clock.elapsedMs),
-        column((clock) => clock.responderUserId),
-        column((clock) => clock.generation),
+        jsonRows(clocks, (clock) => ({
+          conversation_id: clock.conversationId,
+          clock: clock.clock,
+          metric: clock.metric,
+          brand_id: clock.brandId,
+          channel: clock.channel,
+          policy_id: clock.policyId,
+          status: clock.status,
+          hours: clock.hours,
+          target_ms: clock.targetMs,
+          started_at: clock.startedAt,
+          consumed_ms: clock.consumedMs,
+          running_since: clock.runningSince,
+          due_at: clock.dueAt,
+          breached_at: clock.breachedAt,
+          fulfilled_at: clock.fulfilledAt,
+          elapsed_ms: clock.elapsedMs,
+          responder_user_id: clock.responderUserId,
+          generation: clock.generation,
+          intent: clock.intent,
+          priority: clock.priority,
+        })),
       ],
     );
+  }
+
+  /** The `paused` and `resumed` events of a conversation since `since`, in log order (re-application, ADR 0107). */
+  async findPauseEvents(
+    manager: EntityManager,
+    params: { conversationId: string; since: Date },
+  ): Promise<{ clock: SlaClockKind; metric: SlaMetric; kind: 'paused' | 'resumed'; at: Date }[]> {
+    return (await manager.query(
+      `SELECT clock, metric, kind, at FROM sla_event
+       WHERE conversation_id = $1 AND kind IN ('paused', 'resumed') AND at >= $2 ORDER BY id`,
+      [params.conversationId, params.since],
+    )) as { clock: SlaClockKind; metric: SlaMetric; kind: 'paused' | 'resumed'; at: Date }[];
   }
 
   async appendEvents(manager: EntityManager, events: NewSlaEvent[]): Promise<void> {
     if (events.length === 0) return;
     await manager.query(
       `INSERT INTO sla_event (conversation_id, clock, metric, kind, at, due_at, detail)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[])`,
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (conversation_id uuid, clock text, metric text, kind text,
+         at timestamptz, due_at timestamptz, detail text)`,
       [
-        events.map((event) => event.conversationId),
-        events.map((event) => event.clock),
-        events.map((event) => event.metric),
-        events.map((event) => event.kind),
-        events.map((event) => event.at),
-        events.map((event) => event.dueAt),
-        events.map((event) => event.detail),
+        jsonRows(events, (event) => ({
+          conversation_id: event.conversationId,
+          clock: event.clock,
+          metric: event.metric,
+          kind: event.kind,
+          at: event.at,
+          due_at: event.dueAt,
+          detail: event.detail,
+        })),
       ],
     );
   }
 
   async findEvents(manager: EntityManager, conversationId: string): Promise<SlaEventRow[]> {
     return (await manager.query(
-      `SELECT id::text AS id, clock, metric, kind, at, due_at, detail FROM sla_event WHERE conversation_id = $1 ORDER BY id`,
+      // By the bigint column: `ORDER BY id` would sort the text alias ("10" before "9").
+      `SELECT id::text AS id, clock, metric, kind, at, due_at, detail FROM sla_event e WHERE conversation_id = $1
+       ORDER BY e.id`,
       [conversationId],
     )) as SlaEventRow[];
   }
@@ -230,12 +262,15 @@ export class SlaClockRepository {
   ): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
-      `DELETE FROM sla_due_event d USING unnest($1::uuid[], $2::text[], $3::text[]) AS c(conversation_id, clock, metric)
+      `DELETE FROM sla_due_event d
+       USING jsonb_to_recordset($1::jsonb) AS c (conversation_id uuid, clock text, metric text)
        WHERE d.conversation_id = c.conversation_id AND d.clock = c.clock AND d.metric = c.metric`,
       [
-        entries.map((entry) => entry.clock.conversationId),
-        entries.map((entry) => entry.clock.clock),
-        entries.map((entry) => entry.clock.metric),
+        jsonRows(entries, ({ clock }) => ({
+          conversation_id: clock.conversationId,
+          clock: clock.clock,
+          metric: clock.metric,
+        })),
       ],
     );
     const rows = entries.flatMap((entry) =>
@@ -244,15 +279,18 @@ export class SlaClockRepository {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO sla_due_event (conversation_id, clock, metric, generation, kind, fraction, due_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::real[], $7::timestamptz[])`,
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (conversation_id uuid, clock text, metric text,
+         generation integer, kind text, fraction real, due_at timestamptz)`,
       [
-        rows.map((row) => row.clock.conversationId),
-        rows.map((row) => row.clock.clock),
-        rows.map((row) => row.clock.metric),
-        rows.map((row) => row.clock.generation),
-        rows.map((row) => row.threshold.kind),
-        rows.map((row) => row.threshold.fraction),
-        rows.map((row) => row.threshold.at),
+        jsonRows(rows, ({ clock, threshold }) => ({
+          conversation_id: clock.conversationId,
+          clock: clock.clock,
+          metric: clock.metric,
+          generation: clock.generation,
+          kind: threshold.kind,
+          fraction: threshold.fraction,
+          due_at: threshold.at,
+        })),
       ],
     );
   }

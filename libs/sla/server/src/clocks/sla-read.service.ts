@@ -60,12 +60,24 @@ export class SlaReadService {
       this.clocks.findByConversation(manager, conversationId),
       this.clocks.findEvents(manager, conversationId),
     ]);
-    const policy = await this.catalog.byId(null, clocks[0]?.policyId ?? null);
+    // The policy in force is the live clocks' (a re-evaluation moves them together); ended clocks keep theirs.
+    const current =
+      clocks.find((clock) => clock.status === 'running' || clock.status === 'paused') ??
+      [...clocks].sort((left, right) => right.startedAt.getTime() - left.startedAt.getTime())[0];
+    const policy = await this.catalog.byId(null, current?.policyId ?? null);
+    const views: SlaClockView[] = [];
+    for (const clock of clocks)
+      views.push(
+        toClockView(
+          clock,
+          clock.policyId === policy.id ? policy : await this.catalog.byId(null, clock.policyId),
+        ),
+      );
     return {
       conversationId,
       policyName: clocks.length > 0 ? policy.name : 'none (no message needing a reply yet)',
       timezone: policy.spec.calendar.timezone,
-      clocks: clocks.map((clock) => toClockView(clock, policy)),
+      clocks: views,
       events: events.map((event) => ({
         id: event.id,
         clock: event.clock,

@@ -8,3 +8,15 @@ export class ImportIcalHolidaysDto {
   @MaxLength(500_000, { message: 'ics must be at most 500,000 characters' })
   ics!: string;
 }
+
+export class ImportIcalHolidaysFromUrlDto {
+  @ApiProperty({
+    description:
+      'An https URL of an iCalendar (.ics) feed of public holidays; plain http only to a loopback address outside production',
+    example: 'https://calendar.example.org/fr-public-holidays.ics',
+  })
+  @IsString({ message: 'url must be a text' })
+  @MinLength(1, { message: 'url must not be empty' })
+  @MaxLength(2000, { message: 'url must be at most 2,000 characters' })
+  url!: string;
+}

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { SlaPolicyBody, SlaPolicyView } from '@vigie/contracts';
 import { Roles } from '@vigie/server';
 import { SlaPoliciesService } from './sla-policies.service';
-import { ImportIcalHolidaysDto } from './import-ical-holidays.dto';
+import { ImportIcalHolidaysDto, ImportIcalHolidaysFromUrlDto } from './import-ical-holidays.dto';
 
 @ApiTags('sla')
 @Controller('brands/:brandId/sla-policies')
@@ -37,6 +37,21 @@ export class SlaPoliciesController {
     @Body() body: ImportIcalHolidaysDto,
   ): Promise<SlaPolicyView> {
     return this.policies.importHolidays({ brandId, name, ics: body.ics });
+  }
+
+  /**
+   * Holidays from an iCalendar feed fetched from a URL (https; docs/adr/0108): all-day events become closed dates.
+   * An unreachable, too slow, too large or non-calendar answer is a 400 saying which.
+   */
+  @Roles('admin')
+  @Post(':name/holidays/ical-url')
+  @HttpCode(200)
+  importHolidaysFromUrl(
+    @Param('brandId', new ParseUUIDPipe()) brandId: string,
+    @Param('name') name: string,
+    @Body() body: ImportIcalHolidaysFromUrlDto,
+  ): Promise<SlaPolicyView> {
+    return this.policies.importHolidaysFromUrl({ brandId, name, url: body.url });
   }
 
   @Roles('admin')

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { SlaPolicyView } from '@vigie/contracts';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
@@ -7,6 +7,7 @@ import { ClockWork } from '../clocks/clock-work';
 import { SlaClockRepository, type StoredClock } from '../clocks/sla-clock.repository';
 import { SlaUpdatePublisher } from '../clocks/sla-update.publisher';
 import { type ResolvedPolicy, SlaPolicyCatalog } from './sla-policy.catalog';
+import { IcalUrlFetcher } from './ical-url.fetcher';
 import { SlaPolicyRepository, type StoredPolicy } from './sla-policy.repository';
 
 const recomputePageSize = 2000;
@@ -58,6 +59,7 @@ export class SlaPoliciesService {
     private readonly catalog: SlaPolicyCatalog,
     private readonly updates: SlaUpdatePublisher,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(IcalUrlFetcher) private readonly icalFetcher: IcalUrlFetcher | null = null,
   ) {}
 
   /** The brand's policies in matching order; the built-in default when it has none. */
@@ -108,11 +110,50 @@ export class SlaPoliciesService {
   async importHolidays(params: { brandId: string; name: string; ics: string }): Promise<SlaPolicyView> {
     await this.requireBrand(params.brandId);
     const policy = await this.findByName(params);
-    const imported = parseIcalHolidays(params.ics);
+    return this.addHolidays(policy, parseIcalHolidays(params.ics));
+  }
+
+  /**
+   * The same from a feed's URL (docs/adr/0108): fetched once, now (https, deadline, size cap, content type), then
+   * parsed by the same parser. The policy is looked up first, so a wrong name costs no fetch. Only the host is
+   * logged: private feeds carry their secret in the URL.
+   */
+  async importHolidaysFromUrl(params: {
+    brandId: string;
+    name: string;
+    url: string;
+  }): Promise<SlaPolicyView> {
+    await this.requireBrand(params.brandId);
+    const policy = await this.findByName(params);
+    if (!this.icalFetcher)
+      throw new DomainError({
+        code: 'unavailable',
+        message: 'Holiday import from a URL is not set up here.',
+      });
+    const text = await this.icalFetcher.fetch(params.url);
+    let imported: string[];
+    try {
+      imported = parseIcalHolidays(text);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      throw new DomainError({
+        code: 'invalid',
+        message: `The calendar URL did not return a usable iCalendar file: ${error.message}`,
+        details: { reason: 'not_a_calendar' },
+      });
+    }
+    this.logger.log(
+      { policyId: policy.id, host: hostOf(params.url), dates: imported.length },
+      'Holidays imported from an iCalendar URL',
+    );
+    return this.addHolidays(policy, imported);
+  }
+
+  private addHolidays(policy: StoredPolicy, imported: string[]): Promise<SlaPolicyView> {
     const holidays = [...new Set([...(policy.spec.calendar.holidays ?? []), ...imported])].sort();
     return this.put({
-      brandId: params.brandId,
-      name: params.name,
+      brandId: policy.brandId,
+      name: policy.name,
       body: { ...policy.spec, position: policy.position, calendar: { ...policy.spec.calendar, holidays } },
     });
   }
@@ -186,6 +227,14 @@ export class SlaPoliciesService {
   private async requireBrand(brandId: string): Promise<void> {
     if (!(await this.policies.brandExists(brandId)))
       throw new DomainError({ code: 'not_found', message: `No brand ${brandId}.` });
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(not a URL)';
   }
 }
 

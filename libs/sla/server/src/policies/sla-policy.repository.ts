@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SlaPolicySpec } from '@vigie/sla-core';
+import type { SlaContactTier, SlaPolicySpec, SlaPriority } from '@vigie/sla-core';
 
 export type StoredPolicy = {
   id: string;
@@ -32,10 +32,30 @@ const toStoredPolicy = (row: RawPolicy): StoredPolicy => ({
   updatedAt: row.updated_at,
 });
 
-/** What policies are matched against, read from the inbox's conversation row and its brand. */
-export type ConversationFacts = { channel: string; kind: string; brandLanguage: string | null };
+/**
+ * What policies are matched against: the inbox's conversation row (channel, kind, tags) and its brand, the band on
+ * routing's row (null when routing neither queues nor holds it) and the tier of the contact's CRM account.
+ */
+export type ConversationFacts = {
+  channel: string;
+  kind: string;
+  brandLanguage: string | null;
+  priority: SlaPriority | null;
+  tags: string[];
+  contactTier: SlaContactTier | null;
+};
 
-/** SQL for SLA policies (and the few conversation facts a policy is chosen by). */
+type RawFacts = {
+  id: string;
+  channel: string;
+  kind: string;
+  default_language: string | null;
+  tags: string[] | null;
+  priority: SlaPriority | null;
+  tier: SlaContactTier | null;
+};
+
+/** SQL for SLA policies (and the conversation facts a policy is chosen by). */
 @Injectable()
 export class SlaPolicyRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -87,30 +107,46 @@ export class SlaPolicyRepository {
     return rows.length > 0;
   }
 
-  async conversationFacts(manager: EntityManager, conversationId: string): Promise<ConversationFacts | null> {
-    const rows = (await manager.query(
-      `SELECT c.channel, c.kind, b.default_language FROM conversation c JOIN brand b ON b.id = c.brand_id WHERE c.id = $1`,
-      [conversationId],
-    )) as { channel: string; kind: string; default_language: string | null }[];
-    const row = rows[0];
-    return row ? { channel: row.channel, kind: row.kind, brandLanguage: row.default_language } : null;
-  }
-
-  /** The facts of several conversations at once (a recorded batch), by conversation id. */
+  /**
+   * The facts of several conversations at once (a recorded batch), by conversation id. Read-only joins to the
+   * tables of the domains that own them (routing's row, the CRM's contacts and accounts, following merges to the
+   * surviving contact as `CrmAccountsService.routingFacts` does), inside the caller's transaction so that a band
+   * routing wrote earlier in it is seen.
+   */
   async conversationFactsOf(
     manager: EntityManager,
     conversationIds: string[],
   ): Promise<Map<string, ConversationFacts>> {
     if (conversationIds.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT c.id, c.channel, c.kind, b.default_language FROM conversation c JOIN brand b ON b.id = c.brand_id
-       WHERE c.id = ANY($1::uuid[])`,
+      `WITH RECURSIVE target AS (
+         SELECT c.id, c.channel, c.kind, c.tags, c.contact_id, b.default_language
+         FROM conversation c JOIN brand b ON b.id = c.brand_id WHERE c.id = ANY($1::uuid[])
+       ), chain AS (
+         SELECT t.id AS conversation_id, ct.merged_into_id, ct.account_id, 0 AS depth
+         FROM target t JOIN contact ct ON ct.id = t.contact_id
+         UNION ALL
+         SELECT chain.conversation_id, ct.merged_into_id, ct.account_id, chain.depth + 1
+         FROM chain JOIN contact ct ON ct.id = chain.merged_into_id WHERE chain.depth < 32
+       )
+       SELECT t.id, t.channel, t.kind, t.tags, t.default_language, rc.priority, a.tier
+       FROM target t
+       LEFT JOIN routing_conversation rc ON rc.conversation_id = t.id
+       LEFT JOIN chain ON chain.conversation_id = t.id AND chain.merged_into_id IS NULL
+       LEFT JOIN crm_account a ON a.id = chain.account_id`,
       [conversationIds],
-    )) as { id: string; channel: string; kind: string; default_language: string | null }[];
+    )) as RawFacts[];
     return new Map(
       rows.map((row) => [
         row.id,
-        { channel: row.channel, kind: row.kind, brandLanguage: row.default_language },
+        {
+          channel: row.channel,
+          kind: row.kind,
+          brandLanguage: row.default_language,
+          priority: row.priority,
+          tags: row.tags ?? [],
+          contactTier: row.tier,
+        },
       ]),
     );
   }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SlaAlert, SlaEscalated } from '@vigie/contracts';
 import { CLOCK, type Clock } from '@vigie/kernel';
@@ -13,13 +19,21 @@ import {
 } from '../clocks/sla-clock.repository';
 import { SlaUpdatePublisher } from '../clocks/sla-update.publisher';
 import { SlaPolicyCatalog } from '../policies/sla-policy.catalog';
+import { type NewSlaEscalation, SlaEscalationRepository } from '../escalations/sla-escalation.repository';
 import { SlaAlertAudience } from './sla-alert-audience';
+import { SlaAlertFilter } from './sla-alert-filter';
 
 export type SlaSchedulerOptions = { intervalMs: number; batchSize: number };
 export const SLA_SCHEDULER_OPTIONS = Symbol('SLA_SCHEDULER_OPTIONS');
 export const defaultSlaSchedulerOptions: SlaSchedulerOptions = { intervalMs: 1000, batchSize: 500 };
 
-type TickBatch = { alerts: SlaAlert[]; escalations: SlaEscalated[]; breachedConversationIds: string[] };
+type TickBatch = {
+  alerts: SlaAlert[];
+  escalations: SlaEscalated[];
+  /** Queued in the tick's transaction, with the breach (docs/adr/0109). */
+  queued: NewSlaEscalation[];
+  breachedConversationIds: string[];
+};
 
 /**
  * The durable SLA scheduler (docs/adr/0104-durable-sla-scheduler.md). Due times live in `sla_due_event`,
@@ -41,6 +55,9 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SLA_SCHEDULER_OPTIONS) private readonly options: SlaSchedulerOptions,
+    private readonly escalationQueue: SlaEscalationRepository,
+    // Without registered sources (standalone runs, benchmarks) nothing is held back.
+    @Optional() private readonly alertFilter: SlaAlertFilter = new SlaAlertFilter(),
   ) {
     this.job = new PeriodicJob({
       name: 'SlaScheduler',
@@ -79,7 +96,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async fire(manager: EntityManager, due: TakenDueEvent[], now: Date): Promise<TickBatch> {
-    const batch: TickBatch = { alerts: [], escalations: [], breachedConversationIds: [] };
+    const batch: TickBatch = { alerts: [], escalations: [], queued: [], breachedConversationIds: [] };
     if (due.length === 0) return batch;
     const conversationIds = [...new Set(due.map((event) => event.conversationId))];
     // Locked already by the take (only the clocks of taken rows; the others are not read for update).
@@ -125,10 +142,18 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
     }
     await this.clocks.markBreached(manager, { clocks: breached, at: now });
     await this.clocks.appendEvents(manager, log);
+    await this.escalationQueue.enqueue(manager, { escalations: batch.queued, at: now });
+    // Covered conversations (an open incident's) leave the individual breach board: recorded, not alerted.
+    const covered = await this.alertFilter.coveredConversationIds(manager, conversationIds);
+    batch.alerts = batch.alerts.filter((alert) => !covered.has(alert.conversationId));
     return batch;
   }
 
-  /** Escalation rules of the clock's policy: each non-notify action is logged and asked of other domains. */
+  /**
+   * Escalation rules of the clock's policy: each non-notify action is logged and queued, in this transaction, for
+   * the domain that carries it out (routing, through `SlaEscalationDispatcher`): a crash after the commit loses
+   * nothing, and the dispatcher applies it once.
+   */
   private async escalate(
     manager: EntityManager,
     params: { clock: StoredClock; at: Date; batch: TickBatch; log: NewSlaEvent[] },
@@ -142,6 +167,14 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
         metric: params.clock.metric,
         at: params.at.toISOString(),
       });
+      params.batch.queued.push({
+        conversationId: params.clock.conversationId,
+        clock: params.clock.clock,
+        metric: params.clock.metric,
+        action,
+        policyName: policy.name,
+        breachedAt: params.at,
+      });
       params.log.push({
         conversationId: params.clock.conversationId,
         clock: params.clock.clock,
@@ -149,7 +182,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
         kind: 'escalated',
         at: params.at,
         dueAt: params.clock.dueAt,
-        detail: `${clockLabel(params.clock)} escalated: ${action.replace(/_/g, ' ')} (policy "${policy.name}")`,
+        detail: `${clockLabel(params.clock)} escalated: ${action.replace(/_/g, ' ')} (policy "${policy.name}"), queued for routing`,
       });
     }
   }
@@ -167,6 +200,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
       for (const group of groups.values())
         this.events.publish(kind === 'warning' ? 'sla.warning' : 'sla.breached', group);
     }
+    // A nudge: the queue, not this event, is what gets the escalation carried out.
     for (const escalation of batch.escalations) this.events.publish('sla.escalated', escalation);
     if (batch.breachedConversationIds.length > 0)
       void this.updates.publish([...new Set(batch.breachedConversationIds)]);
