@@ -3,7 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { buildDataSourceOptions, type DatabaseConnection, runMigrations } from '@vigie/database';
 import type { Clock } from '@vigie/kernel';
-import { type AppConfig, type EmbeddedPostgres, LifecycleState, startEmbeddedPostgres } from '@vigie/server';
+import {
+  type AppConfig,
+  type EmbeddedPostgres,
+  LifecycleState,
+  secretCipherFromConfig,
+  startEmbeddedPostgres,
+} from '@vigie/server';
 import { IngestionSupervisor } from '@vigie/ingestion-server';
 import { AppModule } from './app.module';
 import { entities } from './entities';
@@ -41,6 +47,8 @@ export async function createVigieApp(params: {
     await runMigrations({
       options: buildDataSourceOptions({ connection, entities }),
       lock: connection.kind === 'url' ? 'advisory' : 'none',
+      // Migrations that seal secrets at rest use the application's key (docs/adr/0306).
+      secrets: secretCipherFromConfig(config),
     });
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ config, connection, clock: params.clock }),

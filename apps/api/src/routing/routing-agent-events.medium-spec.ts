@@ -89,24 +89,29 @@ describe('routing reacting to presence and SLA escalations (real database, real 
     const before = await routingOf();
 
     const bus = context.api.vigie.app.get(DomainEventBus);
-    bus.publish('sla.escalated', {
-      conversationId,
-      action: 'raise_priority',
-      metric: 'first_response',
-      at: new Date().toISOString(),
-    });
+    // What the SLA scheduler queues with a breach (docs/adr/0109); the event only nudges the dispatcher.
+    const escalate = async (action: 'raise_priority' | 'reassign_to_team_queue') => {
+      const at = context.api.clock.now();
+      await context.dataSource.query(
+        `INSERT INTO sla_escalation (conversation_id, clock, metric, action, policy_name, breached_at, next_attempt_at)
+         VALUES ($1, 'contract', 'first_response', $2, 'test', $3, $3)`,
+        [conversationId, action, at],
+      );
+      bus.publish('sla.escalated', {
+        conversationId,
+        action,
+        metric: 'first_response',
+        at: at.toISOString(),
+      });
+    };
+    await escalate('raise_priority');
     await waitUntil(async () => (await routingOf()).priority !== before.priority);
     const raised = await routingOf();
     const ranks = ['low', 'medium', 'high', 'urgent'];
     expect(ranks.indexOf(raised.priority)).toBe(Math.min(ranks.indexOf(before.priority) + 1, 3));
     expect(raised.priorityReasons[0]).toBe('SLA first response breached (raised)');
 
-    bus.publish('sla.escalated', {
-      conversationId,
-      action: 'reassign_to_team_queue',
-      metric: 'first_response',
-      at: new Date().toISOString(),
-    });
+    await escalate('reassign_to_team_queue');
     const logOf = async () =>
       (
         (await supervisor.request('GET', `/api/routing/log?conversationId=${conversationId}`))

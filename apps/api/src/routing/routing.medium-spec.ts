@@ -3,6 +3,7 @@ import type {
   AssignmentLogPage,
   BulkReassignResponse,
   ConversationAssigned,
+  ConversationSla,
   RoutingAgentView,
   RoutingConversationView,
 } from '@vigie/contracts';
@@ -29,6 +30,11 @@ describe('routing (real database, fake X through the real client, real socket.io
 
   beforeAll(async () => {
     context = await startIngestionTest();
+    // A Tuesday morning in Paris, inside the default SLA calendar's hours: the contract's first-response due time
+    // is then one business hour after the post, whatever today's real date is.
+    const at = '2026-11-24T10:00:00+01:00';
+    context.api.clock.set(at);
+    await context.control('POST', '/control/clock', { offsetMs: Date.parse(at) - Date.now() });
     supervisor = await signIn('hugo@vigie.demo');
     supervisorSocket = await openSocket(supervisor);
     supervisorSocket.on('conversation.assigned', (event) => assigned.push(event));
@@ -165,18 +171,30 @@ describe('routing (real database, fake X through the real client, real socket.io
     expect(unknown.status).toBe(404);
   });
 
-  it('queues a post that needs a reply with its priority, its reasons and a due time one hour after the wait began, while nobody is online', async () => {
+  it("queues a post that needs a reply with its priority, its reasons and the SLA contract's due time, while nobody is online", async () => {
     await createCustomer(context, 'nadia_k', { followersCount: 25_000 });
     const conversationId = await customerWrites(
       'nadia_k',
       '@VigieTelecom plus de réseau depuis ce matin, c’est inadmissible, je paie pour rien',
     );
+    // The due time is read from the SLA's clocks after the recording commits (docs/adr/0208).
+    await waitUntil(async () => (await routingOf(conversationId)).dueSource === 'contract');
     const routing = await routingOf(conversationId);
     expect(routing.assigneeId).toBeNull();
     expect(routing.queuedAt).not.toBeNull();
     expect(['urgent', 'high', 'medium']).toContain(routing.priority);
     expect(routing.priorityReasons.join(' ')).toContain('25k followers');
+    const sla = (await supervisor.request('GET', `/api/conversations/${conversationId}/sla`))
+      .body as ConversationSla;
+    const contract = sla.clocks.find(
+      (clock) => clock.clock === 'contract' && clock.metric === 'first_response',
+    );
+    expect(routing.dueAt).toBe(contract?.dueAt);
+    // Tuesday 10:00 is within the default calendar's hours: one business hour is one hour.
     expect(Date.parse(routing.dueAt ?? '') - Date.parse(routing.waitingSince ?? '')).toBe(3_600_000);
+    // Nobody has come online yet: routing knows no agent who could take it, and says so.
+    expect(routing.waiting?.why).toBe('empty_team');
+    expect(routing.waiting?.explanation).toMatch(/^Queued: /);
     const queue = (await supervisor.request('GET', '/api/routing/queue')).body as { total: number };
     expect(queue.total).toBeGreaterThanOrEqual(1);
     // A thank-you that needs no answer does not enqueue anything.

@@ -9,6 +9,7 @@ export type {
   QueuedDecision,
   QueuedWhy,
   RoutingDecision,
+  SkillFallback,
   SkippedCandidate,
   TeamRoutingPolicy,
 } from './lib/routing.types';
@@ -20,6 +21,7 @@ export {
   isOnDuty,
   primaryLanguage,
   queuedWhyLabel,
+  skillsNobodyHolds,
 } from './lib/agent-eligibility.rules';
 export { chooseAgent } from './lib/choose-agent.policy';
 export { compareQueued, priorityRank } from './lib/queue-order.rules';
@@ -41,3 +43,23 @@ export {
   type BulkRejection,
   type ReassignableConversation,
 } from './lib/bulk-reassignment.validator';
+export {
+  emptySkillPolicy,
+  maxSkillRules,
+  mergeRoutingFacts,
+  parseSkillFallback,
+  parseSkillRules,
+  requiredSkillsFor,
+  type ConversationKind,
+  type RoutingFacts,
+  type SkillPolicy,
+  type SkillRule,
+  type SkillRuleConditions,
+} from './lib/skill-rules';
+export {
+  hoursSourceOf,
+  parseWorkingHours,
+  WorkingHours,
+  type AgentHours,
+  type HoursSource,
+} from './lib/working-hours.rules';

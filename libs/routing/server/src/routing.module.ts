@@ -11,6 +11,7 @@ import { DomainEventBus } from '@vigie/server';
 import { AgentStatusService } from './agents/agent-status.service';
 import { RoutingSettingsService } from './agents/routing-settings.service';
 import { AgentChoiceRepository } from './agents/agent-choice.repository';
+import { HoursOpenings } from './agents/hours-openings.service';
 import { AssignmentsService } from './assignments/assignments.service';
 import { CRM_ROUTING_FACTS } from './crm/crm-routing-facts';
 import { RoutingController } from './http/routing.controller';
@@ -18,10 +19,15 @@ import { RoutingInboxController } from './inbox/routing-inbox.controller';
 import { RoutingInboxRepository } from './inbox/routing-inbox.repository';
 import { RoutingInboxService } from './inbox/routing-inbox.service';
 import { DrainAfterCommit } from './queue/drain-after-commit';
+import { DueTimeRepository } from './queue/due-time.repository';
+import { DueTimes } from './queue/due-times';
 import { QueueDrainer } from './queue/queue-drainer.service';
 import { SlaEscalationRepository } from './queue/sla-escalation.repository';
 import { RoutingParticipant } from './queue/routing-participant';
 import { RoutingRepository } from './queue/routing.repository';
+import { RoutingSettingsRepository } from './settings/routing-settings.repository';
+import { RequiredSkillsService } from './skills/required-skills.service';
+import { SLA_DUE_TIMES, SlaClockDueTimes } from './sla/sla-due-times';
 
 /** The drain also runs on this beat: the safety net behind the after-commit drains. */
 export const drainIntervalMs = 1_000;
@@ -43,7 +49,14 @@ export const sweepIntervalMs = 5_000;
     RoutingSettingsService,
     RoutingInboxRepository,
     RoutingInboxService,
+    RoutingSettingsRepository,
+    RequiredSkillsService,
+    DueTimeRepository,
+    DueTimes,
+    HoursOpenings,
     { provide: CRM_ROUTING_FACTS, useExisting: CrmAccountsService },
+    // Routing reads the SLA's due times through its own port (docs/adr/0208), never through @vigie/sla-server.
+    { provide: SLA_DUE_TIMES, useClass: SlaClockDueTimes },
   ],
   exports: [QueueDrainer, AgentStatusService, AssignmentsService],
 })
@@ -58,8 +71,10 @@ export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnMo
     private readonly drainer: QueueDrainer,
     private readonly afterCommit: DrainAfterCommit,
     private readonly agents: AgentStatusService,
-    private readonly assignments: AssignmentsService,
     private readonly events: DomainEventBus,
+    private readonly dueTimes: DueTimes,
+    private readonly skills: RequiredSkillsService,
+    private readonly hoursOpenings: HoursOpenings,
   ) {}
 
   onModuleInit(): void {
@@ -67,7 +82,14 @@ export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnMo
     this.participants.register(this.participant);
     this.unsubscribers.push(
       this.events.subscribe('agent.presence.changed', (presence) => this.agents.onPresence(presence)),
-      this.events.subscribe('sla.escalated', (escalation) => this.assignments.escalate(escalation)),
+      // The SLA moved a conversation's clocks (new cycle, pause, re-evaluation): its queue place follows.
+      this.events.subscribe('sla.updated', async ({ conversationId }) => {
+        if ((await this.dueTimes.markChanged([conversationId])) > 0) this.drainer.requestDrain();
+      }),
+      // Tags are facts of the skill rules.
+      this.events.subscribe('conversation.updated', ({ state }) =>
+        this.skills.onTagsChanged({ conversationId: state.conversationId, tags: state.tags }),
+      ),
     );
   }
 
@@ -78,15 +100,22 @@ export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnMo
         this.agents
           .sweep()
           .catch((error: unknown) => this.logger.error({ err: error }, 'Routing sweep failed'));
+        // Due times whose `sla.updated` was lost (a crash after the SLA's commit) are found again here.
+        this.dueTimes
+          .reconcile()
+          .then((stale) => (stale > 0 ? this.drainer.requestDrain() : undefined))
+          .catch((error: unknown) => this.logger.error({ err: error }, 'Due time reconciliation failed'));
       }, sweepIntervalMs),
     );
     for (const timer of this.timers) timer.unref();
+    this.hoursOpenings.start();
     this.drainer.requestDrain(0);
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     for (const timer of this.timers.splice(0)) clearInterval(timer);
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.drainer.stop();
+    await this.hoursOpenings.stop();
   }
 }

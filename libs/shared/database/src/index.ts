@@ -1,5 +1,6 @@
 export * from './data-source-options';
 export * from './run-migrations';
+export * from './migration-secrets';
 export * from './snake-naming.strategy';
-export { migrations } from './migrations';
 export * from './json-rows';
+export { migrations } from './migrations';

@@ -4,9 +4,11 @@ import { clockFromConfig } from './clock/offset-clock';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DomainEventBus } from './events/domain-event-bus';
 import { LifecycleState } from './health/lifecycle-state';
+import { SECRET_CIPHER } from './secrets/secret-cipher';
+import { secretCipherProvider } from './secrets/secret-key';
 
 /**
- * What every domain module may inject: the validated AppConfig, the Clock and the event bus.
+ * What every domain module may inject: the validated AppConfig, the Clock, the event bus and the secret cipher.
  * Tests pass their own config and a FakeClock; otherwise the clock follows the config (`VIGIE_CLOCK_START`).
  */
 @Global()
@@ -20,8 +22,9 @@ export class ServerCoreModule {
         { provide: CLOCK, useValue: params.clock ?? clockFromConfig(params.config) },
         DomainEventBus,
         LifecycleState,
+        secretCipherProvider,
       ],
-      exports: [APP_CONFIG, CLOCK, DomainEventBus, LifecycleState],
+      exports: [APP_CONFIG, CLOCK, DomainEventBus, LifecycleState, SECRET_CIPHER],
     };
   }
 }

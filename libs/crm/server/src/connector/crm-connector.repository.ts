@@ -7,8 +7,6 @@ import type {
   CrmWebhookEvent,
 } from '@vigie/contracts';
 
-export type CrmConnectorRow = CrmConnectorView & { inboundSecret: string; outboundSecret: string };
-
 type RawConnector = {
   id: string;
   name: string;
@@ -17,11 +15,9 @@ type RawConnector = {
   events: CrmWebhookEvent[];
   is_active: boolean;
   created_at: Date;
-  inbound_secret: string;
-  outbound_secret: string;
 };
 
-const toConnector = (raw: RawConnector): CrmConnectorRow => ({
+const toConnector = (raw: RawConnector): CrmConnectorView => ({
   id: raw.id,
   name: raw.name,
   kind: raw.kind,
@@ -29,8 +25,6 @@ const toConnector = (raw: RawConnector): CrmConnectorRow => ({
   events: raw.events,
   isActive: raw.is_active,
   createdAt: raw.created_at.toISOString(),
-  inboundSecret: raw.inbound_secret,
-  outboundSecret: raw.outbound_secret,
 });
 
 type RawDelivery = {
@@ -59,17 +53,18 @@ const toDelivery = (raw: RawDelivery): CrmWebhookDeliveryView => ({
   createdAt: raw.created_at.toISOString(),
 });
 
-const connectorColumns =
-  'id, name, kind, outbound_url, events, is_active, created_at, inbound_secret, outbound_secret';
+// Secrets are never part of a connector's columns: only the two reads that need one select it, still sealed.
+const connectorColumns = 'id, name, kind, outbound_url, events, is_active, created_at';
 
-/** A delivery claimed for one attempt, with what is needed to send it. */
+/** A delivery claimed for one attempt, with what is needed to send it (the secret still sealed). */
 export type ClaimedDelivery = {
   id: string;
+  connectorId: string;
   eventType: CrmWebhookEvent;
   payload: unknown;
   attempts: number;
   url: string;
-  secret: string;
+  sealedSecret: string;
 };
 
 /** SQL for connectors, inbound receipts (replay protection) and the outbound delivery log. */
@@ -77,37 +72,49 @@ export type ClaimedDelivery = {
 export class CrmConnectorRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Inserts a connector whose secrets the service has already sealed (under the id it chose). */
   async insert(params: {
+    id: string;
     name: string;
     kind: CrmConnectorKind;
     outboundUrl: string | null;
     events: CrmWebhookEvent[];
-    inboundSecret: string;
-    outboundSecret: string;
-  }): Promise<CrmConnectorRow | null> {
+    inboundSecretSealed: string;
+    outboundSecretSealed: string;
+  }): Promise<CrmConnectorView | null> {
     const rows = (await this.dataSource.query(
-      `INSERT INTO crm_connector (name, kind, outbound_url, events, inbound_secret, outbound_secret)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING ${connectorColumns}`,
+      `INSERT INTO crm_connector (id, name, kind, outbound_url, events, inbound_secret_sealed, outbound_secret_sealed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (name) DO NOTHING RETURNING ${connectorColumns}`,
       [
+        params.id,
         params.name,
         params.kind,
         params.outboundUrl,
         params.events,
-        params.inboundSecret,
-        params.outboundSecret,
+        params.inboundSecretSealed,
+        params.outboundSecretSealed,
       ],
     )) as RawConnector[];
     return rows[0] ? toConnector(rows[0]) : null;
   }
 
-  async findById(id: string): Promise<CrmConnectorRow | null> {
+  async findById(id: string): Promise<CrmConnectorView | null> {
     const rows = (await this.dataSource.query(`SELECT ${connectorColumns} FROM crm_connector WHERE id = $1`, [
       id,
     ])) as RawConnector[];
     return rows[0] ? toConnector(rows[0]) : null;
   }
 
-  async list(): Promise<CrmConnectorRow[]> {
+  /** The connector's inbound secret, still sealed (the signed webhook opens it to check a signature). */
+  async sealedInboundSecret(id: string): Promise<string | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT inbound_secret_sealed FROM crm_connector WHERE id = $1`,
+      [id],
+    )) as { inbound_secret_sealed: string }[];
+    return rows[0]?.inbound_secret_sealed ?? null;
+  }
+
+  async list(): Promise<CrmConnectorView[]> {
     const rows = (await this.dataSource.query(
       `SELECT ${connectorColumns} FROM crm_connector ORDER BY name`,
     )) as RawConnector[];
@@ -171,26 +178,28 @@ export class CrmConnectorRepository {
          SELECT id FROM crm_webhook_delivery WHERE status = 'pending' AND next_attempt_at <= $1
          ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED
        ) AND c.id = d.connector_id
-       RETURNING d.id, d.event_type, d.payload, d.attempts, c.outbound_url, c.outbound_secret`,
+       RETURNING d.id, d.connector_id, d.event_type, d.payload, d.attempts, c.outbound_url, c.outbound_secret_sealed`,
       [params.now, params.leaseUntil, params.limit],
     )) as [
       {
         id: string;
+        connector_id: string;
         event_type: CrmWebhookEvent;
         payload: unknown;
         attempts: number;
         outbound_url: string | null;
-        outbound_secret: string;
+        outbound_secret_sealed: string;
       }[],
       number,
     ];
     return rows[0].map((row) => ({
       id: row.id,
+      connectorId: row.connector_id,
       eventType: row.event_type,
       payload: row.payload,
       attempts: row.attempts,
       url: row.outbound_url ?? '',
-      secret: row.outbound_secret,
+      sealedSecret: row.outbound_secret_sealed,
     }));
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import type {
   CrmConnectorCreated,
@@ -11,24 +11,24 @@ import type {
   CrmWebhookEvent,
 } from '@vigie/contracts';
 import { type Clock, CLOCK, DomainError } from '@vigie/kernel';
-import { PeriodicJob } from '@vigie/server';
+import { PeriodicJob, SECRET_CIPHER, type SecretCipher, sendSignedWebhooks } from '@vigie/server';
 import { CrmAuditRepository } from '../audit/crm-audit.repository';
-import { type CrmConnectorRow, CrmConnectorRepository } from './crm-connector.repository';
+import { CrmConnectorRepository } from './crm-connector.repository';
 import { parseUpsertBody } from './crm-connector.dto';
 import { CrmSyncService } from './crm-sync.service';
-import {
-  maxDeliveryAttempts,
-  retryDelaySeconds,
-  signatureHeaderValue,
-  verifySignature,
-} from './webhook-signature';
+import { maxDeliveryAttempts, retryDelaySeconds, verifySignature } from './webhook-signature';
 
-const toView = ({ inboundSecret: _in, outboundSecret: _out, ...view }: CrmConnectorRow): CrmConnectorView =>
-  view;
 const newSecret = () => `whsec_${randomBytes(32).toString('base64url')}`;
 
-/** One HTTP attempt may take this long; the claim's lease is longer, so a slow receiver is not sent twice. */
-const requestTimeoutMs = 10_000;
+/**
+ * What a sealed connector secret is bound to (the AES-GCM additional data): the same text as the migration that
+ * sealed the secrets stored in clear before (1764734400000), so rows it sealed open here (crm-connector-secrets
+ * medium test).
+ */
+const secretData = (connectorId: string, slot: 'inbound' | 'outbound') =>
+  `crm_connector:${connectorId}:${slot}`;
+
+/** An HTTP attempt times out after 10 s (`webhookRequestTimeoutMs`): the lease is longer, never sent twice. */
 const leaseSeconds = 60;
 const deliveryBatchSize = 20;
 const pollIntervalMs = 5_000;
@@ -68,6 +68,7 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
     private readonly sync: CrmSyncService,
     private readonly audit: CrmAuditRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SECRET_CIPHER) private readonly cipher: SecretCipher,
   ) {}
 
   onModuleInit(): void {
@@ -85,13 +86,25 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
     events: CrmWebhookEvent[];
     actorUserId: string;
   }): Promise<CrmConnectorCreated> {
+    // Secrets are sealed at rest (docs/adr/0306) and shown once, in this answer; the id is chosen here because the
+    // sealed text is bound to it.
+    const id = randomUUID();
+    const inboundSecret = newSecret();
+    const outboundSecret = newSecret();
     const row = await this.connectors.insert({
+      id,
       name: params.name,
       kind: params.kind,
       outboundUrl: params.outboundUrl,
       events: [...new Set(params.events)],
-      inboundSecret: newSecret(),
-      outboundSecret: newSecret(),
+      inboundSecretSealed: this.cipher.encrypt({
+        plaintext: inboundSecret,
+        associatedData: secretData(id, 'inbound'),
+      }),
+      outboundSecretSealed: this.cipher.encrypt({
+        plaintext: outboundSecret,
+        associatedData: secretData(id, 'outbound'),
+      }),
     });
     if (!row) {
       throw new DomainError({
@@ -105,11 +118,11 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
       details: { connectorId: row.id, name: row.name, kind: row.kind },
       at: this.clock.now(),
     });
-    return { ...toView(row), inboundSecret: row.inboundSecret, outboundSecret: row.outboundSecret };
+    return { ...row, inboundSecret, outboundSecret };
   }
 
   async list(): Promise<CrmConnectorView[]> {
-    return (await this.connectors.list()).map(toView);
+    return this.connectors.list();
   }
 
   async deliveries(connectorId: string): Promise<CrmWebhookDeliveryView[]> {
@@ -142,7 +155,7 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
     const now = this.clock.now();
     const verdict = verifySignature({
       header: params.signature,
-      secret: connector.inboundSecret,
+      secret: await this.inboundSecret(connector.id),
       body: params.rawBody.toString('utf8'),
       now,
     });
@@ -241,52 +254,64 @@ export class CrmConnectorsService implements OnModuleInit, OnApplicationShutdown
       leaseUntil: new Date(now.getTime() + leaseSeconds * 1000),
       limit: deliveryBatchSize,
     });
-    for (const delivery of claimed) {
-      const body = JSON.stringify(delivery.payload);
-      let statusCode: number | null = null;
-      let error: string | null = null;
+    // The outbound secret is opened only here, for signing; a secret that no longer opens (VIGIE_SECRET_KEY
+    // changed) fails that attempt with a message, never the batch.
+    const deliveries = [];
+    for (const { sealedSecret, connectorId, ...delivery } of claimed) {
+      let secret: string;
       try {
-        const response = await fetch(delivery.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': 'Vigie-Webhooks/1',
-            'vigie-signature': signatureHeaderValue({ secret: delivery.secret, at: this.clock.now(), body }),
-            'vigie-delivery': delivery.id,
-            'vigie-event': delivery.eventType,
-          },
-          body,
-          signal: AbortSignal.timeout(requestTimeoutMs),
-          redirect: 'manual',
+        secret = this.cipher.decrypt({
+          stored: sealedSecret,
+          associatedData: secretData(connectorId, 'outbound'),
         });
-        statusCode = response.status;
-        await response.body?.cancel();
-        if (!response.ok) error = `HTTP ${response.status}`;
-      } catch (caught) {
-        error = caught instanceof Error ? caught.message.slice(0, 500) : 'request failed';
+      } catch {
+        await this.connectors.recordAttempt({
+          id: delivery.id,
+          status: 'failed',
+          statusCode: null,
+          error:
+            'The connector secret cannot be opened with this VIGIE_SECRET_KEY: create the connector again.',
+          nextAttemptAt: now,
+          deliveredAt: null,
+        });
+        continue;
       }
-      const at = this.clock.now();
-      const isDelivered = error === null;
-      const isExhausted = !isDelivered && delivery.attempts >= maxDeliveryAttempts;
-      await this.connectors.recordAttempt({
-        id: delivery.id,
-        status: isDelivered ? 'delivered' : isExhausted ? 'failed' : 'pending',
-        statusCode,
-        error,
-        nextAttemptAt:
-          isDelivered || isExhausted
-            ? at
-            : new Date(at.getTime() + retryDelaySeconds(delivery.attempts) * 1000),
-        deliveredAt: isDelivered ? at : null,
+      deliveries.push({ ...delivery, secret, body: JSON.stringify(delivery.payload) });
+    }
+    // Signing, the POST and the retry rule are shared with the incident webhooks (`@vigie/server`).
+    await sendSignedWebhooks({
+      deliveries,
+      now: () => this.clock.now(),
+      policy: { maxAttempts: maxDeliveryAttempts, delaySeconds: retryDelaySeconds },
+      record: (outcome) =>
+        this.connectors.recordAttempt({
+          ...outcome,
+          status: outcome.status === 'given_up' ? 'failed' : outcome.status,
+        }),
+    });
+    return claimed.length;
+  }
+
+  /** The connector's inbound secret, opened for one signature check (never kept, never logged). */
+  private async inboundSecret(connectorId: string): Promise<string> {
+    const sealed = await this.connectors.sealedInboundSecret(connectorId);
+    if (sealed === null)
+      throw new DomainError({ code: 'not_found', message: `No active CRM connector ${connectorId}.` });
+    try {
+      return this.cipher.decrypt({ stored: sealed, associatedData: secretData(connectorId, 'inbound') });
+    } catch {
+      throw new DomainError({
+        code: 'unavailable',
+        message:
+          "This connector's secret cannot be opened with this VIGIE_SECRET_KEY: create the connector again.",
       });
     }
-    return claimed.length;
   }
 
   private async activeConnector(
     id: string,
     options: { isActiveRequired: boolean },
-  ): Promise<CrmConnectorRow> {
+  ): Promise<CrmConnectorView> {
     const connector = await this.connectors.findById(id);
     if (!connector || (options.isActiveRequired && !connector.isActive)) {
       throw new DomainError({ code: 'not_found', message: `No active CRM connector ${id}.` });

@@ -7,13 +7,12 @@ import type {
   IngestionMode,
 } from '@vigie/contracts';
 import { DomainError } from '@vigie/kernel';
-import { APP_CONFIG, type AppConfig } from '@vigie/server';
+import { APP_CONFIG, type AppConfig, SECRET_CIPHER, type SecretCipher } from '@vigie/server';
 import { CHANNEL_ADAPTERS, type ChannelAdapter, type ConnectedAccount } from '../channels/channel-adapter';
 import type { Brand } from './brand.entity';
 import { BrandRepository } from './brand.repository';
 import type { ChannelAccount } from './channel-account.entity';
 import { ChannelAccountRepository } from './channel-account.repository';
-import { CREDENTIALS_CIPHER, type CredentialsCipher } from './credentials-cipher';
 
 export function toBrandSummary(brand: Brand): BrandSummary {
   return {
@@ -59,7 +58,7 @@ export class ChannelAccountsService {
   constructor(
     private readonly brands: BrandRepository,
     private readonly accounts: ChannelAccountRepository,
-    @Inject(CREDENTIALS_CIPHER) private readonly cipher: CredentialsCipher,
+    @Inject(SECRET_CIPHER) private readonly cipher: SecretCipher,
     @Inject(CHANNEL_ADAPTERS) adapters: ChannelAdapter[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {

@@ -26,6 +26,13 @@ export function hasSkills(agent: AgentSnapshot, requiredSkills: readonly string[
   return requiredSkills.every((skill) => agent.skills.includes(skill));
 }
 
+/** Required skills that nobody in the conversation's queue holds (none when the queue's skills are unknown). */
+export function skillsNobodyHolds(conversation: ConversationToRoute): string[] {
+  const held = conversation.skillsHeldInQueue;
+  if (held === undefined) return [];
+  return conversation.requiredSkills.filter((skill) => !held.includes(skill));
+}
+
 export function speaks(agent: AgentSnapshot, language: string): boolean {
   const wanted = primaryLanguage(language);
   return agent.languages.some((tag) => primaryLanguage(tag) === wanted);
@@ -156,6 +163,8 @@ export function queuedWhyLabel(why: QueuedWhy): string {
       return 'nobody in the team';
     case 'no_agent_on_duty':
       return 'nobody on duty';
+    case 'skill_not_in_team':
+      return 'nobody in the team has the skills';
     case 'missing_skills':
       return 'nobody on duty has the skills';
     case 'all_at_capacity':

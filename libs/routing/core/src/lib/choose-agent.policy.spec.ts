@@ -127,6 +127,7 @@ describe('chooseAgent: the last agent who answered the customer', () => {
       agentId: 'last',
       reason: 'last_agent',
       isLanguageFallback: false,
+      isSkillFallback: false,
       skipped: [{ stage: 'account_owner', agentId: 'owner', why: 'at_capacity' }],
       explanation:
         'Bob (last) answered this customer last and is on duty with room (1/5); account owner Alice (owner) is at capacity (5/5).',
@@ -294,6 +295,131 @@ describe('chooseAgent: skills and capacity at the team stage', () => {
       expect(decision.agentId).toBe(expectedAgentId);
       if (decision.agentId === null) expect(decision.why).toBe(queuedWhy);
     }
+  });
+});
+
+describe('chooseAgent: a required skill nobody in the queue holds', () => {
+  // Léa holds network and is offline; nobody in t-1 holds billing at all.
+  const agents = [
+    agent({ id: 'lea', name: 'Léa', skills: ['network'], status: 'offline' }),
+    agent({ id: 'sam', name: 'Sam', skills: [] }),
+  ];
+  const held = ['network'];
+
+  it.each<[string, Parameters<typeof conversation>[0], string | null, string | null, boolean]>([
+    [
+      'waits, by default, when nobody in the team holds the skill',
+      { requiredSkills: ['billing'], skillsHeldInQueue: held },
+      null,
+      'skill_not_in_team',
+      false,
+    ],
+    [
+      'waits with the explicit wait policy',
+      { requiredSkills: ['billing'], skillsHeldInQueue: held, skillFallback: 'wait' },
+      null,
+      'skill_not_in_team',
+      false,
+    ],
+    [
+      'drops a skill nobody holds under the any-agent fallback',
+      { requiredSkills: ['billing'], skillsHeldInQueue: held, skillFallback: 'any_agent' },
+      'sam',
+      null,
+      true,
+    ],
+    [
+      'keeps a held skill hard under the fallback: its holder is offline, so it waits for them',
+      { requiredSkills: ['billing', 'network'], skillsHeldInQueue: held, skillFallback: 'any_agent' },
+      null,
+      'missing_skills',
+      false,
+    ],
+    [
+      'does not fall back when someone holds the skill but is off duty',
+      { requiredSkills: ['network'], skillsHeldInQueue: held, skillFallback: 'any_agent' },
+      null,
+      'missing_skills',
+      false,
+    ],
+    [
+      'assumes every skill is held when the queue’s skills are unknown',
+      { requiredSkills: ['billing'], skillFallback: 'any_agent' },
+      null,
+      'missing_skills',
+      false,
+    ],
+  ])('%s', (_label, overrides, expectedAgentId, queuedWhy, isSkillFallback) => {
+    const decision = chooseAgent({ conversation: conversation(overrides), agents, policy: 'round_robin' });
+    expect(decision.agentId).toBe(expectedAgentId);
+    if (decision.agentId === null) expect(decision.why).toBe(queuedWhy);
+    else expect(decision.isSkillFallback).toBe(isSkillFallback);
+  });
+
+  it('says in the log sentence that it waits for the skill, or that the policy let anyone take it', () => {
+    const waiting = chooseAgent({
+      conversation: conversation({ requiredSkills: ['billing', 'legal'], skillsHeldInQueue: held }),
+      agents,
+      policy: 'round_robin',
+    });
+    expect(waiting.explanation).toBe(
+      'Queued: team t-1 has nobody with the skills billing, legal; the routing policy waits for one.',
+    );
+    const fallback = chooseAgent({
+      conversation: conversation({
+        requiredSkills: ['billing'],
+        skillsHeldInQueue: held,
+        skillFallback: 'any_agent',
+      }),
+      agents,
+      policy: 'least_loaded',
+    });
+    expect(fallback.explanation).toBe(
+      'Least loaded in team t-1: Sam (sam) at 0/5 among 1 eligible agent who speaks fr with room; nobody in team t-1 has the skill billing, so the routing policy lets any agent take it.',
+    );
+  });
+
+  it('still gives it to an account owner in another team who holds the skill', () => {
+    const decision = chooseAgent({
+      conversation: conversation({
+        requiredSkills: ['billing'],
+        skillsHeldInQueue: held,
+        contact: { accountOwnerId: 'owner' },
+      }),
+      agents: [...agents, agent({ id: 'owner', teamIds: ['t-2'], skills: ['billing'] })],
+      policy: 'round_robin',
+    });
+    expect(summary(decision)).toMatchObject({ agentId: 'owner', reason: 'account_owner' });
+  });
+
+  it('reports an empty team before a missing skill', () => {
+    const decision = chooseAgent({
+      conversation: conversation({ requiredSkills: ['billing'], skillsHeldInQueue: [] }),
+      agents: [],
+      policy: 'round_robin',
+    });
+    expect(decision).toMatchObject({ agentId: null, why: 'empty_team' });
+  });
+});
+
+describe('chooseAgent: working hours', () => {
+  it('passes over an owner outside their hours and gives the conversation to a teammate within theirs', () => {
+    const decision = chooseAgent({
+      conversation: conversation({ contact: { accountOwnerId: 'owner' } }),
+      agents: [
+        agent({ id: 'owner', name: 'Sam', isWithinHours: false }),
+        agent({ id: 'night', name: 'Nora', isWithinHours: false }),
+        agent({ id: 'day', name: 'Léa' }),
+      ],
+      policy: 'round_robin',
+    });
+    expect(summary(decision)).toEqual({
+      agentId: 'day',
+      reason: 'round_robin',
+      isLanguageFallback: false,
+      skipped: [{ stage: 'account_owner', agentId: 'owner', why: 'outside_hours' }],
+    });
+    expect(decision.explanation).toContain('account owner Sam (owner) is outside their working hours');
   });
 });
 

@@ -10,6 +10,7 @@ import {
   isOnDuty,
   primaryLanguage,
   queueLabel,
+  skillsNobodyHolds,
   speaks,
 } from './agent-eligibility.rules';
 import {
@@ -101,6 +102,15 @@ function describePool(params: {
 function findTeamPool(conversation: ConversationToRoute, agents: readonly AgentSnapshot[]): TeamPool {
   const members = agents.filter((agent) => isInQueueOf(agent, conversation));
   if (members.length === 0) return { isFound: false, why: 'empty_team', detail: 'has no agents' };
+  // A skill nobody in the queue holds (whatever their status) cannot be waited out by presence or room: say so.
+  const unheld = skillsNobodyHolds(conversation);
+  if (unheld.length > 0) {
+    return {
+      isFound: false,
+      why: 'skill_not_in_team',
+      detail: `has nobody with the skill${unheld.length === 1 ? '' : 's'} ${unheld.join(', ')}; the routing policy waits for one`,
+    };
+  }
   const onDuty = members.filter(isOnDuty);
   if (onDuty.length === 0) {
     return {
@@ -146,8 +156,32 @@ function describeSkipped(
     .join('; ');
 }
 
-function withSkipped(sentence: string, skippedText: string): string {
-  return skippedText === '' ? `${sentence}.` : `${sentence}; ${skippedText}.`;
+function withSkipped(sentence: string, ...notes: string[]): string {
+  const text = notes.filter((note) => note !== '').join('; ');
+  return text === '' ? `${sentence}.` : `${sentence}; ${text}.`;
+}
+
+/**
+ * The conversation as the stages see it. With the `any_agent` fallback, the required skills nobody in the queue
+ * holds are dropped (the others stay hard requirements); with `wait`, it is unchanged and the team stage queues it.
+ */
+function withSkillFallback(conversation: ConversationToRoute): {
+  conversation: ConversationToRoute;
+  isSkillFallback: boolean;
+  note: string;
+} {
+  const unheld = skillsNobodyHolds(conversation);
+  if (unheld.length === 0 || (conversation.skillFallback ?? 'wait') !== 'any_agent') {
+    return { conversation, isSkillFallback: false, note: '' };
+  }
+  return {
+    conversation: {
+      ...conversation,
+      requiredSkills: conversation.requiredSkills.filter((skill) => !unheld.includes(skill)),
+    },
+    isSkillFallback: true,
+    note: `nobody in ${queueLabel(conversation)} has the skill${unheld.length === 1 ? '' : 's'} ${unheld.join(', ')}, so the routing policy lets any agent take it`,
+  };
 }
 
 /**
@@ -161,7 +195,8 @@ export function decideAssignment(params: {
   policy: TeamRoutingPolicy;
   rotationOrder: RotationOrder;
 }): RoutingDecision {
-  const { conversation, agents, agentsById, policy, rotationOrder } = params;
+  const { agents, agentsById, policy, rotationOrder } = params;
+  const { conversation, isSkillFallback, note: fallbackNote } = withSkillFallback(params.conversation);
   const skipped: SkippedCandidate[] = [];
 
   // 1. The CRM account's owner, whatever their team: the relationship outranks the queue.
@@ -174,8 +209,12 @@ export function decideAssignment(params: {
         agentId: ownerId,
         reason: 'account_owner',
         isLanguageFallback: false,
+        isSkillFallback,
         skipped,
-        explanation: `Account owner ${agentLabel(owner, ownerId)} is on duty with room (${owner?.openCount}/${owner?.capacity}).`,
+        explanation: withSkipped(
+          `Account owner ${agentLabel(owner, ownerId)} is on duty with room (${owner?.openCount}/${owner?.capacity})`,
+          fallbackNote,
+        ),
       };
     }
     skipped.push({ stage: 'account_owner', agentId: ownerId, why });
@@ -195,10 +234,12 @@ export function decideAssignment(params: {
         agentId: lastAgentId,
         reason: 'last_agent',
         isLanguageFallback: false,
+        isSkillFallback,
         skipped,
         explanation: withSkipped(
           `${agentLabel(lastAgent, lastAgentId)} answered this customer last and is on duty with room (${lastAgent?.openCount}/${lastAgent?.capacity})`,
           describeSkipped(skipped, agentsById, conversation),
+          fallbackNote,
         ),
       };
     }
@@ -229,10 +270,12 @@ export function decideAssignment(params: {
         agentId: chosen.id,
         reason: 'round_robin',
         isLanguageFallback: pool.isLanguageFallback,
+        isSkillFallback,
         skipped,
         explanation: withSkipped(
           `Round robin in ${queueLabel(conversation)}: ${agentLabel(chosen, chosen.id)} had gone longest without an assignment among ${among} with room`,
           skippedText,
+          fallbackNote,
         ),
       };
     }
@@ -242,10 +285,12 @@ export function decideAssignment(params: {
         agentId: chosen.id,
         reason: 'least_loaded',
         isLanguageFallback: pool.isLanguageFallback,
+        isSkillFallback,
         skipped,
         explanation: withSkipped(
           `Least loaded in ${queueLabel(conversation)}: ${agentLabel(chosen, chosen.id)} at ${chosen.openCount}/${chosen.capacity} among ${among} with room`,
           skippedText,
+          fallbackNote,
         ),
       };
     }
@@ -266,6 +311,10 @@ export function decideAssignment(params: {
  * 3. the conversation's team (or the brand queue), by `policy`, among agents online, within hours, with
  *    every required skill and with room, preferring speakers of the conversation's language whenever one is on
  *    duty (busy or not); when nobody on duty speaks it, any of them (`isLanguageFallback`).
+ *
+ * A required skill that nobody in the queue holds at all (`skillsHeldInQueue`) keeps the conversation queued
+ * (`skill_not_in_team`) under the default `skillFallback: 'wait'`; under `any_agent` that skill is dropped for
+ * every stage (`isSkillFallback`) and the others stay hard requirements.
  *
  * Never an offline agent; away agents keep their conversations but get no new ones. Ties are broken
  * deterministically: round robin takes the agent longest without an assignment (never assigned first), then

@@ -1,7 +1,8 @@
 import { DomainError } from '@vigie/kernel';
 import { agent, conversation, minutesBefore, now } from '../testing/routing.fixture';
 import { drainQueue } from './drain-queue.policy';
-import { type TeamRoutingPolicy } from './routing.types';
+import { type AgentSnapshot, type TeamRoutingPolicy } from './routing.types';
+import { WorkingHours, type AgentHours } from './working-hours.rules';
 
 const roundRobin = (): TeamRoutingPolicy => 'round_robin';
 const leastLoaded = (): TeamRoutingPolicy => 'least_loaded';
@@ -109,5 +110,39 @@ describe('drainQueue', () => {
   it('rejects a queue listing a conversation twice', () => {
     const queue = [conversation({ id: 'c-1' }), conversation({ id: 'c-1' })];
     expect(() => drainQueue({ queue, agents: [], policyFor: roundRobin, now })).toThrow(DomainError);
+  });
+
+  it('keeps the queue waiting while its agents are outside their hours, and drains it at the opening', () => {
+    // Léa starts at 14:00 in Paris (her own calendar); the queue waits until then, whatever the order.
+    const workingHours = new WorkingHours();
+    const leaHours: AgentHours = {
+      own: { timezone: 'Europe/Paris', weekly: { mon: [['14:00', '22:00']] } },
+      teams: [],
+    };
+    const snapshotAt = (at: Date): AgentSnapshot[] => [
+      agent({ id: 'lea', isWithinHours: workingHours.isWithinHours(leaHours, at) }),
+    ];
+    const queue = [conversation({ id: 'c-1' }), conversation({ id: 'c-2', priority: 'high' })];
+    const morning = new Date('2026-03-02T10:00:00Z');
+    const before = drainQueue({ queue, agents: snapshotAt(morning), policyFor: roundRobin, now: morning });
+    expect(before.assignments).toEqual([]);
+    expect(before.stillQueued.map(({ why }) => why)).toEqual(['no_agent_on_duty', 'no_agent_on_duty']);
+    const opening = workingHours.nextOpening(leaHours, morning) as Date;
+    expect(opening.toISOString()).toBe('2026-03-02T13:00:00.000Z');
+    const after = drainQueue({ queue, agents: snapshotAt(opening), policyFor: roundRobin, now: opening });
+    expect(after.assignments.map(({ conversationId, agentId }) => [conversationId, agentId])).toEqual([
+      ['c-2', 'lea'],
+      ['c-1', 'lea'],
+    ]);
+  });
+
+  it('leaves a conversation needing a skill nobody in its team holds, and drains the others', () => {
+    const queue = [
+      conversation({ id: 'outage', priority: 'urgent', requiredSkills: ['network'], skillsHeldInQueue: [] }),
+      conversation({ id: 'question' }),
+    ];
+    const result = drainQueue({ queue, agents: [agent({ id: 'a' })], policyFor: roundRobin, now });
+    expect(result.assignments.map(({ conversationId }) => conversationId)).toEqual(['question']);
+    expect(result.stillQueued).toMatchObject([{ conversationId: 'outage', why: 'skill_not_in_team' }]);
   });
 });

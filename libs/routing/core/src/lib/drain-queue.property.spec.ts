@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { now } from '../testing/routing.fixture';
 import { drainQueue } from './drain-queue.policy';
-import { type AgentSnapshot, type ConversationToRoute, type TeamRoutingPolicy } from './routing.types';
+import {
+  type AgentSnapshot,
+  type ConversationToRoute,
+  type SkillFallback,
+  type TeamRoutingPolicy,
+} from './routing.types';
 
 const teams = ['t-1', 't-2'];
 const languages = ['fr', 'en', 'de'];
@@ -130,6 +135,64 @@ describe('drainQueue properties', () => {
         expect(reversed.stillQueued).toEqual(forward.stillQueued);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('with skills nobody in the team holds: waits under `wait`, drops only those skills under `any_agent`', () => {
+    const fallbackArbitrary = fc.array(fc.constantFrom<SkillFallback>('wait', 'any_agent'), {
+      minLength: 30,
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(
+        agentsArbitrary,
+        queueArbitrary,
+        policyArbitrary,
+        fallbackArbitrary,
+        (agents, generated, policy, fallbacks) => {
+          // As the server does: the skills held in the conversation's queue by anyone, whatever their status.
+          const queue = generated.map((conversation, index) => ({
+            ...conversation,
+            requiredSkills: [...conversation.requiredSkills, ...(index % 3 === 0 ? ['legal'] : [])],
+            skillFallback: fallbacks[index] ?? 'wait',
+            skillsHeldInQueue: [
+              ...new Set(
+                agents
+                  .filter(
+                    (agent) => conversation.teamId === null || agent.teamIds.includes(conversation.teamId),
+                  )
+                  .flatMap((agent) => agent.skills),
+              ),
+            ],
+          }));
+          const effective = (conversation: (typeof queue)[number]): ConversationToRoute => {
+            const unheld = conversation.requiredSkills.filter(
+              (skill) => !conversation.skillsHeldInQueue.includes(skill),
+            );
+            if (unheld.length > 0 && conversation.skillFallback === 'wait')
+              return { ...conversation, teamId: 'nobody-can-take-it' };
+            return {
+              ...conversation,
+              requiredSkills: conversation.requiredSkills.filter((skill) => !unheld.includes(skill)),
+            };
+          };
+          const result = drainQueue({ queue, agents, policyFor: () => policy, now });
+          const byId = new Map(agents.map((agent) => [agent.id, agent]));
+          for (const assignment of result.assignments) {
+            const conversation = queue.find(({ id }) => id === assignment.conversationId);
+            if (!conversation) throw new Error('unknown conversation');
+            const needed = effective(conversation).requiredSkills;
+            expect(needed.every((skill) => byId.get(assignment.agentId)?.skills.includes(skill))).toBe(true);
+            expect(assignment.isSkillFallback).toBe(needed.length < conversation.requiredSkills.length);
+          }
+          for (const waiting of result.stillQueued) {
+            const conversation = queue.find(({ id }) => id === waiting.conversationId);
+            if (!conversation) throw new Error('unknown conversation');
+            expect(eligibleWithRoom(effective(conversation), result.agents)).toEqual([]);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -13,6 +13,13 @@ export type AgentStatus = 'online' | 'away' | 'offline';
 /** How a team (or a brand's queue when a conversation has no team) spreads new conversations. */
 export type TeamRoutingPolicy = 'round_robin' | 'least_loaded';
 
+/**
+ * What the team stage does when a required skill is held by nobody in the conversation's queue (whatever their
+ * status): `wait` keeps the conversation queued until such an agent joins (the log says so); `any_agent` drops
+ * the skills nobody holds and routes on the others (`isSkillFallback`).
+ */
+export type SkillFallback = 'wait' | 'any_agent';
+
 /** Queue order: `urgent` first. The same vocabulary as the priority field of the inbox (Chatwoot's four levels). */
 export type ConversationPriority = 'urgent' | 'high' | 'medium' | 'low';
 
@@ -49,6 +56,13 @@ export type ConversationToRoute = {
   language: string | null;
   /** Skills the agent must all have. */
   requiredSkills: readonly string[];
+  /** What to do when nobody in the queue holds a required skill (see {@link SkillFallback}); default `wait`. */
+  skillFallback?: SkillFallback;
+  /**
+   * Skills held by at least one agent of the conversation's queue (the team, or every agent for the brand queue),
+   * whatever their status. Absent: unknown, every required skill is assumed to be held by someone.
+   */
+  skillsHeldInQueue?: readonly string[];
   priority: ConversationPriority;
   /** The SLA due time that orders the queue inside one priority; null when no SLA clock runs. */
   dueAt: Date | null;
@@ -75,6 +89,8 @@ export type QueuedWhy =
   | 'empty_team'
   /** Team members exist, but none is online and within their hours. */
   | 'no_agent_on_duty'
+  /** Nobody in the queue holds a required skill, whatever their status, and the policy waits for one. */
+  | 'skill_not_in_team'
   /** Agents are on duty, but none has every required skill. */
   | 'missing_skills'
   /** Agents who could take it are on duty, but all are at capacity. */
@@ -94,6 +110,8 @@ export type RoutingDecision =
       reason: AssignmentReason;
       /** True when the conversation's language is spoken by nobody on duty and any eligible agent was taken. */
       isLanguageFallback: boolean;
+      /** True when a required skill nobody in the queue holds was dropped (`skillFallback: 'any_agent'`). */
+      isSkillFallback: boolean;
       skipped: readonly SkippedCandidate[];
       explanation: string;
     }

@@ -7,10 +7,11 @@ import type {
   RoutingAgentView,
 } from '@vigie/contracts';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
-import { conversationsToReturn, defaultOfflineGraceMs } from '@vigie/routing-core';
+import { conversationsToReturn, defaultOfflineGraceMs, WorkingHours } from '@vigie/routing-core';
 import { DomainEventBus } from '@vigie/server';
 import { assignmentEvent, QueueDrainer } from '../queue/queue-drainer.service';
 import { AgentChoiceRepository } from './agent-choice.repository';
+import { hoursView } from './agent-hours';
 import { type AgentRow, type LogInsert, RoutingRepository } from '../queue/routing.repository';
 import { inRoutingTransaction } from '../queue/routing-transaction';
 
@@ -18,7 +19,8 @@ import { inRoutingTransaction } from '../queue/routing-transaction';
 export const inactivityAwayMs = 15 * 60_000;
 const returnBatchSize = 200;
 
-export function toAgentView(agent: AgentRow): RoutingAgentView {
+/** An agent as the REST API shows them; with `hours` (the agent's hours at an instant) when known. */
+export function toAgentView(agent: AgentRow, hours?: ReturnType<typeof hoursView>): RoutingAgentView {
   return {
     userId: agent.id,
     displayName: agent.name,
@@ -30,6 +32,8 @@ export function toAgentView(agent: AgentRow): RoutingAgentView {
     skills: [...agent.skills],
     teamIds: [...agent.teamIds],
     lastAssignedAt: agent.lastAssignedAt?.toISOString() ?? null,
+    hours: agent.hours.own,
+    ...(hours ?? {}),
   };
 }
 
@@ -40,6 +44,8 @@ export function toAgentView(agent: AgentRow): RoutingAgentView {
  */
 @Injectable()
 export class AgentStatusService {
+  private readonly workingHours = new WorkingHours();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly routing: RoutingRepository,
@@ -122,11 +128,30 @@ export class AgentStatusService {
       return this.reload(manager, params.userId);
     });
     this.announce(agent, params.source);
-    return toAgentView(agent);
+    return this.view(agent);
   }
 
   async list(): Promise<RoutingAgentView[]> {
-    return (await this.routing.listAgents(this.dataSource.manager)).map(toAgentView);
+    return (await this.routing.listAgents(this.dataSource.manager)).map((agent) => this.view(agent));
+  }
+
+  /** One agent's view now, with their working hours (404 without a routing profile). */
+  async get(userId: string): Promise<RoutingAgentView> {
+    const [agent] = await inRoutingTransaction(this.dataSource, (manager) =>
+      this.routing.lockAgents(manager, [userId]),
+    );
+    if (!agent) {
+      throw new DomainError({
+        code: 'not_found',
+        message: 'No such agent: routing profiles exist for users with the agent role.',
+        details: { userId },
+      });
+    }
+    return this.view(agent);
+  }
+
+  private view(agent: AgentRow): RoutingAgentView {
+    return toAgentView(agent, hoursView(agent, this.workingHours, this.clock.now()));
   }
 
   /**

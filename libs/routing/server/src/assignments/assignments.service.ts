@@ -5,10 +5,11 @@ import type {
   BulkReassignResponse,
   Role,
   RoutingConversationView,
+  RoutingPriority,
   RoutingQueuePage,
 } from '@vigie/contracts';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
-import { validateBulkReassignment } from '@vigie/routing-core';
+import { chooseAgent, validateBulkReassignment, WorkingHours } from '@vigie/routing-core';
 import { DomainEventBus } from '@vigie/server';
 import { assignmentEvent, QueueDrainer } from '../queue/queue-drainer.service';
 import {
@@ -19,6 +20,10 @@ import {
 } from '../queue/routing.repository';
 import { inRoutingTransaction } from '../queue/routing-transaction';
 import { SlaEscalationRepository } from '../queue/sla-escalation.repository';
+import { withWorkingHours } from '../agents/agent-hours';
+import { RoutingSettingsRepository } from '../settings/routing-settings.repository';
+import { RequiredSkillsService } from '../skills/required-skills.service';
+import { withSkillsHeld } from '../skills/skills-held';
 
 /** Who acts: their id and role decide what they may move. */
 export type Actor = { userId: string; role: Role };
@@ -33,6 +38,8 @@ export function toConversationView(row: RoutingRow): RoutingConversationView {
     priorityReasons: [...row.priorityReasons],
     waitingSince: row.waitingSince?.toISOString() ?? null,
     dueAt: row.dueAt?.toISOString() ?? null,
+    dueSource: row.dueSource,
+    requiredSkills: [...row.requiredSkills],
     queuedAt: row.queuedAt?.toISOString() ?? null,
     assigneeId: row.assigneeId,
     assignedAt: row.assignedAt?.toISOString() ?? null,
@@ -61,7 +68,11 @@ export class AssignmentsService {
     private readonly drainer: QueueDrainer,
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly skills: RequiredSkillsService,
+    private readonly settings: RoutingSettingsRepository,
   ) {}
+
+  private readonly workingHours = new WorkingHours();
 
   async claim(params: { conversationId: string; actor: Actor }): Promise<RoutingConversationView> {
     const { actor } = params;
@@ -105,12 +116,18 @@ export class AssignmentsService {
             details: { teamId: target.teamId },
           });
         }
+        // The team's own skill rules (or its brand's) decide what the conversation now needs (docs/adr/0209).
+        const requiredSkills = await this.skills.forQueue(manager, row, target.teamId);
         return {
           toAgentId: null,
           teamId: target.teamId,
+          ...(requiredSkills ? { requiredSkills } : {}),
           action: 'transferred',
           reason: 'team_transfer',
-          explanation: 'Transferred to another team: back in the queue for that team.',
+          explanation:
+            requiredSkills && requiredSkills.length > 0
+              ? `Transferred to another team: back in the queue for that team, with the skill${requiredSkills.length === 1 ? '' : 's'} it needs: ${requiredSkills.join(', ')}.`
+              : 'Transferred to another team: back in the queue for that team.',
         };
       }
       if (row.assigneeId === target.agentId) return null;
@@ -151,41 +168,62 @@ export class AssignmentsService {
   }
 
   /**
-   * The SLA's escalation of a breach (docs/sla.md): `reassign_to_team_queue` takes the conversation from its
-   * agent back to the team's queue (the drain gives it to someone with room), `raise_priority` moves it one band
-   * up, with the reason shown. `notify` is the SLA's own business. A conversation routing does not hold is left.
+   * Carries out an SLA escalation inside the caller's transaction: the SLA's escalation queue marks it applied in
+   * that same transaction, so it happens once even across crashes and processes (docs/adr/0109).
+   * `reassign_to_team_queue` takes the conversation from its agent back to the team's queue (the drain gives it to
+   * someone with room), `raise_priority` moves it one band up with the reason shown first. A conversation routing
+   * neither queues nor holds is left as it is. Returns what it did in words, the band change (for SLA's policy
+   * choice) and what to announce after commit.
    */
-  async escalate(params: {
-    conversationId: string;
-    action: 'notify' | 'raise_priority' | 'reassign_to_team_queue';
-    metric: string;
-  }): Promise<void> {
-    if (params.action === 'notify') return;
+  async applySlaEscalation(
+    manager: EntityManager,
+    params: { conversationId: string; action: 'raise_priority' | 'reassign_to_team_queue'; metric: string },
+  ): Promise<{
+    outcome: string;
+    priorityChange: { brandId: string; from: RoutingPriority; to: RoutingPriority; reason: string } | null;
+    afterCommit: () => void;
+  }> {
+    const metric = params.metric.replace(/_/g, ' ');
+    const [row] = await this.routing.lockRoutings(manager, [params.conversationId]);
+    const nothing = (outcome: string) => ({ outcome, priorityChange: null, afterCommit: () => undefined });
+    if (!row) return nothing('neither queued nor held by an agent: nothing to do');
     if (params.action === 'raise_priority') {
-      const raised = await inRoutingTransaction(this.dataSource, (manager) =>
-        this.escalations.raisePriority(manager, {
-          conversationId: params.conversationId,
-          reason: `SLA ${params.metric.replace('_', ' ')} breached (raised)`,
-        }),
-      );
-      if (raised) this.drainer.requestDrain();
-      return;
+      const reason = `SLA ${metric} breached (raised)`;
+      const raised = await this.escalations.raisePriority(manager, {
+        conversationId: params.conversationId,
+        reason,
+      });
+      if (!raised) return nothing(`already ${row.priority}: nothing to raise`);
+      return {
+        outcome: `priority raised from ${row.priority} to ${raised}`,
+        priorityChange: { brandId: row.brandId, from: row.priority, to: raised, reason },
+        afterCommit: () => this.drainer.requestDrain(),
+      };
     }
-    const [row] = await inRoutingTransaction(this.dataSource, (manager) =>
-      this.routing.lockRoutings(manager, [params.conversationId]),
-    );
-    if (!row?.assigneeId) return;
-    await this.move(params.conversationId, null, async (_manager, current) =>
-      current.assigneeId === null
-        ? null
-        : {
-            toAgentId: null,
-            action: 'returned',
-            reason: 'sla_escalation',
-            explanation: `SLA ${params.metric.replace('_', ' ')} breached: back in the team queue.`,
-          },
-    );
-    this.drainer.requestDrain();
+    if (!row.assigneeId) return nothing('already waiting in the queue');
+    const now = this.clock.now();
+    await this.routing.release(manager, {
+      conversationId: params.conversationId,
+      previousAgentId: row.assigneeId,
+      requeueAt: now,
+    });
+    const entry: LogInsert = {
+      conversationId: params.conversationId,
+      action: 'returned',
+      agentId: null,
+      previousAgentId: row.assigneeId,
+      teamId: row.teamId,
+      reason: 'sla_escalation',
+      explanation: `SLA ${metric} breached: back in the team queue.`,
+      actorUserId: null,
+      at: now,
+    };
+    await this.routing.insertLog(manager, [entry]);
+    return {
+      outcome: `taken from agent ${row.assigneeId} back to the team queue`,
+      priorityChange: null,
+      afterCommit: () => this.publish([entry]),
+    };
   }
 
   /** A supervisor moves several conversations to one agent; each gets its own outcome (docs/adr/0201 §9). */
@@ -289,10 +327,36 @@ export class AssignmentsService {
     return { items: rows.map(toConversationView), total };
   }
 
+  /** A conversation's routing row; a queued one says why it waits (or who the next drain gives it to). */
   async get(conversationId: string): Promise<RoutingConversationView> {
-    const row = await this.routing.findRouting(this.dataSource.manager, conversationId);
-    if (!row) throw this.notRouted(conversationId);
-    return toConversationView(row);
+    return inRoutingTransaction(this.dataSource, async (manager) => {
+      const row = await this.routing.findRouting(manager, conversationId);
+      if (!row) throw this.notRouted(conversationId);
+      const view = toConversationView(row);
+      if (row.queuedAt === null) return view;
+      const queued = await this.routing.findQueued(manager, conversationId);
+      if (!queued) return view;
+      // The policy on every agent as they are now (not only those with room), so the reason names the real
+      // obstacle: nobody on duty, nobody with the skill, everyone full.
+      const agents = withWorkingHours(
+        await this.routing.listAgents(manager),
+        this.workingHours,
+        this.clock.now(),
+      );
+      const [conversation] = await withSkillsHeld(manager, this.settings, [queued]);
+      const decision = chooseAgent({
+        conversation: conversation ?? queued,
+        agents,
+        policy: queued.policy,
+      });
+      return {
+        ...view,
+        waiting:
+          decision.agentId === null
+            ? { why: decision.why, explanation: decision.explanation }
+            : { why: null, explanation: `The next drain assigns it: ${decision.explanation}` },
+      };
+    });
   }
 
   /**
@@ -310,6 +374,7 @@ export class AssignmentsService {
     ) => Promise<{
       toAgentId: string | null;
       teamId?: string;
+      requiredSkills?: string[];
       action: LogInsert['action'];
       reason: string;
       explanation: string;
@@ -333,6 +398,7 @@ export class AssignmentsService {
           previousAgentId: row.assigneeId,
           requeueAt: now,
           ...(decision.teamId ? { teamId: decision.teamId } : {}),
+          ...(decision.requiredSkills ? { requiredSkills: decision.requiredSkills } : {}),
         });
       }
       const logEntry: LogInsert = {

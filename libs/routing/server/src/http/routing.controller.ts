@@ -2,10 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query
 import { ApiTags } from '@nestjs/swagger';
 import type {
   AssignmentLogPage,
+  BrandSkillRulesBody,
   BulkReassignResponse,
   RoutingAgentView,
+  RoutingBrandSettingsView,
   RoutingConversationView,
   RoutingQueuePage,
+  RoutingSettingsView,
+  RoutingTeamSettingsView,
+  TeamSkillRulesBody,
+  WorkingHoursBody,
 } from '@vigie/contracts';
 import { DomainError } from '@vigie/kernel';
 import { Roles } from '@vigie/server';
@@ -109,6 +115,56 @@ export class RoutingController {
   @HttpCode(204)
   async setBrandPolicy(@Param('brandId', uuid) brandId: string, @Body() body: BrandPolicyDto): Promise<void> {
     await this.settings.setBrandPolicy({ brandId, policy: body.policy });
+  }
+
+  /** Every brand's and team's routing settings: policy, skill rules and fallback, team hours. */
+  @Roles('supervisor', 'admin')
+  @Get('settings')
+  settingsView(): Promise<RoutingSettingsView> {
+    return this.settings.list();
+  }
+
+  /**
+   * An agent's own working hours (`{calendar}`, the SLA calendar's shape; null: their teams'). The body is
+   * validated by the calendar rules themselves: a bad zone, time or interval is a 400 naming the field.
+   */
+  @Roles('admin')
+  @Put('agents/:userId/hours')
+  setAgentHours(
+    @Param('userId', uuid) userId: string,
+    @Body() body: WorkingHoursBody,
+  ): Promise<RoutingAgentView> {
+    return this.settings.setAgentHours({ userId, body });
+  }
+
+  /** A team's working hours, the default of its members without their own (null: no restriction). */
+  @Roles('admin')
+  @Put('teams/:teamId/hours')
+  setTeamHours(
+    @Param('teamId', uuid) teamId: string,
+    @Body() body: WorkingHoursBody,
+  ): Promise<RoutingTeamSettingsView> {
+    return this.settings.setTeamHours({ teamId, body });
+  }
+
+  /** The brand's skill rules (conversation facts → required skills) and what to do when nobody holds a skill. */
+  @Roles('supervisor', 'admin')
+  @Put('brands/:brandId/skill-rules')
+  setBrandSkillRules(
+    @Param('brandId', uuid) brandId: string,
+    @Body() body: BrandSkillRulesBody,
+  ): Promise<RoutingBrandSettingsView> {
+    return this.settings.setBrandSkillRules({ brandId, body });
+  }
+
+  /** A team's own skill rules for its queue (null: the brand's). */
+  @Roles('supervisor', 'admin')
+  @Put('teams/:teamId/skill-rules')
+  setTeamSkillRules(
+    @Param('teamId', uuid) teamId: string,
+    @Body() body: TeamSkillRulesBody,
+  ): Promise<RoutingTeamSettingsView> {
+    return this.settings.setTeamSkillRules({ teamId, body });
   }
 
   /** Who got what, why and when. Agents see the entries that concern them unless they ask about one conversation. */

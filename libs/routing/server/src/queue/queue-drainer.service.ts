@@ -2,14 +2,19 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ConversationAssigned } from '@vigie/contracts';
 import { CLOCK, type Clock } from '@vigie/kernel';
-import { drainQueue } from '@vigie/routing-core';
+import { type ConversationActivity, ConversationParticipants } from '@vigie/inbox-server';
+import { drainQueue, WorkingHours } from '@vigie/routing-core';
 import { DomainEventBus } from '@vigie/server';
 import {
   CRM_ROUTING_FACTS,
   type CrmRoutingFacts,
   type CrmRoutingFactsSource,
 } from '../crm/crm-routing-facts';
-import { routingPriority } from './routing-priority';
+import { withWorkingHours } from '../agents/agent-hours';
+import { RoutingSettingsRepository } from '../settings/routing-settings.repository';
+import { withSkillsHeld } from '../skills/skills-held';
+import { DueTimes } from './due-times';
+import { provisionalDueAt, routingPriority } from './routing-priority';
 import { type LogInsert, type QueueKey, RoutingRepository } from './routing.repository';
 import { inRoutingTransaction } from './routing-transaction';
 
@@ -48,6 +53,8 @@ export class QueueDrainer {
   private isRerunWanted = false;
   private scheduled: NodeJS.Timeout | null = null;
   private isStopped = false;
+  /** Agents' calendars, compiled once each (docs/adr/0207). */
+  private readonly workingHours = new WorkingHours();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,6 +62,13 @@ export class QueueDrainer {
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(CRM_ROUTING_FACTS) private readonly crm: CrmRoutingFactsSource | null,
+    /** Told of priorities the CRM facts change, in the same transaction (SLA re-chooses the policy). */
+    @Optional()
+    @Inject(ConversationParticipants)
+    private readonly participants: ConversationParticipants | null = null,
+    /** The SLA due times of queued rows, read before each pass (docs/adr/0208); none: provisional due times. */
+    @Optional() @Inject(DueTimes) private readonly dueTimes: DueTimes | null = null,
+    @Optional() private readonly settings: RoutingSettingsRepository = new RoutingSettingsRepository(),
   ) {}
 
   /** Asks for a drain soon; requests coalesce, and one arriving during a drain runs another right after it. */
@@ -95,9 +109,10 @@ export class QueueDrainer {
     return this.running;
   }
 
-  /** One full pass: refresh CRM facts of changed rows, then walk the queue page by page. */
+  /** One full pass: refresh CRM facts and SLA due times of changed rows, then walk the queue page by page. */
   async drainOnce(): Promise<DrainReport> {
     await this.refreshCrmFacts();
+    await this.dueTimes?.refresh();
     let after: QueueKey | null = null;
     let assigned = 0;
     const published: LogInsert[] = [];
@@ -111,13 +126,15 @@ export class QueueDrainer {
         const queue = await this.routing.lockQueuePage(manager, { limit, after });
         if (queue.length === 0) return null;
         const last = queue[queue.length - 1];
-        const agents = await this.routing.lockAvailableAgents(manager);
-        if (agents.length === 0)
-          return { last: last?.key ?? null, entries: [], waiting: queue.length, hasRoom: false };
-        const policies = new Map(queue.map((conversation) => [conversation.id, conversation.policy]));
         const now = this.clock.now();
+        const locked = await this.routing.lockAvailableAgents(manager);
+        if (locked.length === 0)
+          return { last: last?.key ?? null, entries: [], waiting: queue.length, hasRoom: false };
+        // Hours at this instant (an agent online outside their hours keeps their room but takes nothing new).
+        const agents = withWorkingHours(locked, this.workingHours, now);
+        const policies = new Map(queue.map((conversation) => [conversation.id, conversation.policy]));
         const result = drainQueue({
-          queue,
+          queue: await withSkillsHeld(manager, this.settings, queue),
           agents,
           policyFor: (conversation) => policies.get(conversation.id) ?? 'round_robin',
           now,
@@ -176,20 +193,43 @@ export class QueueDrainer {
           manager,
           candidates.map((row) => row.conversationId),
         );
-        await this.routing.saveCrmFacts(
-          manager,
-          rows.map((row) => {
-            const fact = facts.get(row.contactId) ?? null;
-            const priority = routingPriority({ signals: row.prioritySignals, facts: fact, dueAt: row.dueAt });
-            return {
-              conversationId: row.conversationId,
-              accountOwnerId: fact?.ownerUserId ?? null,
-              priority: priority.priority,
-              score: priority.score,
-              reasons: priority.reasons,
-            };
-          }),
-        );
+        const updates = rows.map((row) => {
+          const fact = facts.get(row.contactId) ?? null;
+          // The priority's SLA signal uses the customer's promise, as when it was enqueued: the SLA's own due time
+          // (which orders the queue) must not move a priority up or down.
+          const priority = routingPriority({
+            signals: row.prioritySignals,
+            facts: fact,
+            dueAt: provisionalDueAt(row.waitingSince),
+          });
+          return {
+            conversationId: row.conversationId,
+            accountOwnerId: fact?.ownerUserId ?? null,
+            priority: priority.priority,
+            score: priority.score,
+            reasons: priority.reasons,
+          };
+        });
+        await this.routing.saveCrmFacts(manager, updates);
+        const now = this.clock.now();
+        const changed: ConversationActivity[] = rows.flatMap((row, index) => {
+          const update = updates[index];
+          return update && update.priority !== row.priority
+            ? [
+                {
+                  kind: 'priority_changed' as const,
+                  conversationId: row.conversationId,
+                  brandId: row.brandId,
+                  priority: update.priority,
+                  previousPriority: row.priority,
+                  reason: `recomputed with the CRM account: ${update.reasons.join(', ') || 'no signal left'}`,
+                  userId: null,
+                  at: now,
+                },
+              ]
+            : [];
+        });
+        if (this.participants) await this.participants.notify(manager, changed);
       });
       if (candidates.length < crmBatchSize) return;
     }

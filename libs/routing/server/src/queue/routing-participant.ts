@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ConversationActivity, ConversationParticipant } from '@vigie/inbox-server';
-import { provisionalDueMs, routingPriority } from './routing-priority';
+import { DomainError } from '@vigie/kernel';
+import { mergeRoutingFacts, requiredSkillsFor, type RoutingFacts } from '@vigie/routing-core';
+import {
+  type ConversationShape,
+  RoutingSettingsRepository,
+  type SkillPolicies,
+  skillPolicyFor,
+} from '../settings/routing-settings.repository';
+import { provisionalDueAt, routingPriority } from './routing-priority';
 import { RoutingRepository } from './routing.repository';
+import { SlaEscalationRepository } from './sla-escalation.repository';
 
 export type ParticipantOutcome = { isDrainUseful: boolean };
 
-function dueAtOf(waitingSince: Date | null): Date | null {
-  return waitingSince ? new Date(waitingSince.getTime() + provisionalDueMs) : null;
-}
+const dueAtOf = provisionalDueAt;
 
 /**
  * Keeps the routing table in step with conversations, inside the transaction that recorded each activity: a
@@ -21,7 +28,11 @@ export class RoutingParticipant implements ConversationParticipant {
   readonly name = 'routing';
   private onChange: (manager: EntityManager) => void = () => undefined;
 
-  constructor(private readonly routing: RoutingRepository) {}
+  constructor(
+    private readonly routing: RoutingRepository,
+    private readonly priorities: SlaEscalationRepository = new SlaEscalationRepository(),
+    private readonly settings: RoutingSettingsRepository = new RoutingSettingsRepository(),
+  ) {}
 
   /** Told, with the transaction's manager, when a change may let the drain assign something. */
   listen(onChange: (manager: EntityManager) => void): void {
@@ -45,10 +56,16 @@ export class RoutingParticipant implements ConversationParticipant {
     // Customer posts are the bulk of a recorded batch: their queue rows are written together, one statement
     // for the enqueued and one for the waits that only move. An activity of a conversation already in the
     // pending set writes the set first, so each conversation still sees its activities in order.
+    const enqueuing = activities.filter(isEnqueuing);
     const influences = await this.routing.contactInfluences(manager, [
-      ...new Set(activities.flatMap((activity) => (isEnqueuing(activity) ? [activity.contactId] : []))),
+      ...new Set(enqueuing.map((activity) => activity.contactId)),
     ]);
-    const pending = new PendingQueueWrites();
+    const skills = await SkillFacts.read(manager, {
+      routing: this.routing,
+      settings: this.settings,
+      enqueuing,
+    });
+    const pending = new PendingQueueWrites(skills);
     for (const activity of activities) {
       if (pending.has(activity.conversationId)) await pending.flush(manager, this.routing);
       if (activity.kind === 'customer_wrote') {
@@ -111,6 +128,24 @@ export class RoutingParticipant implements ConversationParticipant {
         }
         return { isDrainUseful: row.assigneeId !== null };
       }
+      case 'priority_changed': {
+        // A person's band (the inbox's priority action), or routing's own change announced back: stored once.
+        const previous = await this.priorities.setPriority(manager, {
+          conversationId: activity.conversationId,
+          priority: activity.priority,
+          reason: activity.reason,
+        });
+        if (previous === null)
+          throw new DomainError({
+            code: 'conflict',
+            message:
+              'This conversation is neither queued nor held by an agent: routing gives it a priority when the customer writes.',
+            details: { reason: 'not_routed' },
+          });
+        if (activity.userId)
+          await this.routing.touchAgent(manager, { userId: activity.userId, at: activity.at });
+        return { isDrainUseful: previous !== activity.priority };
+      }
       default:
         return { isDrainUseful: false };
     }
@@ -127,11 +162,63 @@ function isEnqueuing(activity: ConversationActivity): activity is CustomerWrote 
   );
 }
 
+/**
+ * The skill rules' view of a batch's enqueued conversations (docs/adr/0209): each conversation's channel, kind and
+ * tags, the facts it was routed with so far and its team, and the brand and team policies, read once per batch.
+ * Facts merged for a post are kept, so a second post of the same conversation in the batch builds on the first.
+ */
+class SkillFacts {
+  private constructor(
+    private readonly shapes: ReadonlyMap<string, ConversationShape>,
+    private readonly routed: Map<string, { teamId: string | null; routingFacts: RoutingFacts | null }>,
+    private readonly policies: SkillPolicies,
+  ) {}
+
+  static async read(
+    manager: EntityManager,
+    params: { routing: RoutingRepository; settings: RoutingSettingsRepository; enqueuing: CustomerWrote[] },
+  ): Promise<SkillFacts> {
+    const conversationIds = [...new Set(params.enqueuing.map((activity) => activity.conversationId))];
+    if (conversationIds.length === 0) return new SkillFacts(new Map(), new Map(), emptyPolicies);
+    const shapes = await params.settings.conversationShapes(manager, conversationIds);
+    const routed = await params.routing.routedFacts(manager, conversationIds);
+    const teamIds = [...new Set([...routed.values()].flatMap((row) => (row.teamId ? [row.teamId] : [])))];
+    const policies = await params.settings.skillPolicies(manager, {
+      brandIds: [...new Set(params.enqueuing.map((activity) => activity.brandId))],
+      teamIds,
+    });
+    return new SkillFacts(shapes, routed, policies);
+  }
+
+  /** The facts after this post, and the skills the policy of the conversation's queue requires for them. */
+  apply(activity: CustomerWrote, language: string | null): { facts: RoutingFacts; skills: string[] } {
+    const shape = this.shapes.get(activity.conversationId);
+    const previous = this.routed.get(activity.conversationId);
+    const facts = mergeRoutingFacts(previous?.routingFacts ?? null, {
+      intents: [activity.triage.intent],
+      language,
+      tags: shape?.tags ?? [],
+      channel: shape?.channel ?? 'x',
+      conversationKind:
+        shape?.conversationKind ??
+        (activity.messageKind === 'direct_message' ? 'direct_message' : 'public_thread'),
+    });
+    const teamId = previous?.teamId ?? null;
+    this.routed.set(activity.conversationId, { teamId, routingFacts: facts });
+    const policy = skillPolicyFor(this.policies, { brandId: activity.brandId, teamId });
+    return { facts, skills: requiredSkillsFor({ rules: policy.rules, facts }).skills };
+  }
+}
+
+const emptyPolicies: SkillPolicies = { brands: new Map(), teams: new Map() };
+
 /** Queue writes of customer posts, at most one per conversation, written together. */
 class PendingQueueWrites {
   private readonly enqueued: Parameters<RoutingRepository['upsertWaiting']>[1] = [];
   private readonly waits: Parameters<RoutingRepository['setWaiting']>[1] = [];
   private readonly conversationIds = new Set<string>();
+
+  constructor(private readonly skills: SkillFacts) {}
 
   has(conversationId: string): boolean {
     return this.conversationIds.has(conversationId);
@@ -163,12 +250,15 @@ class PendingQueueWrites {
     const dueAt = dueAtOf(waitingSince);
     const priority = routingPriority({ signals, facts: null, dueAt });
     const triageLanguage = activity.triage.language === 'other' ? null : activity.triage.language;
+    const language = triageLanguage ?? activity.language;
+    const { facts, skills } = this.skills.apply(activity, language);
     this.enqueued.push({
       conversationId: activity.conversationId,
       brandId: activity.brandId,
       contactId: activity.contactId,
-      language: triageLanguage ?? activity.language,
-      requiredSkills: [],
+      language,
+      requiredSkills: skills,
+      routingFacts: facts,
       priority: priority.priority,
       score: priority.score,
       priorityReasons: priority.reasons,

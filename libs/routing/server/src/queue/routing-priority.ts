@@ -8,8 +8,17 @@ import {
 import type { CrmRoutingFacts } from '../crm/crm-routing-facts';
 import type { PrioritySignals } from './routing.repository';
 
-/** One hour after the customer started waiting: the queue's due time until the SLA engine provides its own. */
+/**
+ * One hour after the customer started waiting: the customer's promise. It is the due time the priority's SLA
+ * signal is computed with (stable, known inside the recording transaction), and the queue's due time of a
+ * conversation without a running SLA response clock (docs/adr/0208).
+ */
 export const provisionalDueMs = 60 * 60_000;
+
+/** The customer's wait start plus {@link provisionalDueMs}, or null when nobody waits. */
+export function provisionalDueAt(waitingSince: Date | null): Date | null {
+  return waitingSince ? new Date(waitingSince.getTime() + provisionalDueMs) : null;
+}
 
 const routingPriorityOf: Record<TriagePriority, RoutingPriority> = {
   urgent: 'urgent',

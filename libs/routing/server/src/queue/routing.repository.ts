@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { jsonRows } from '@vigie/database';
 import type { AssignmentAction, RoutingAgentStatus, RoutingPriority } from '@vigie/contracts';
-import type { AgentSnapshot, ConversationToRoute, TeamRoutingPolicy } from '@vigie/routing-core';
+import type {
+  AgentHours,
+  AgentSnapshot,
+  ConversationToRoute,
+  RoutingFacts,
+  SkillFallback,
+  TeamRoutingPolicy,
+} from '@vigie/routing-core';
+import type { CalendarSpec } from '@vigie/sla-core';
+import type { DueSource } from '../sla/sla-due-times';
 
 /** The triage and contact signals a priority was computed from, kept so the CRM facts can refine it later. */
 export type PrioritySignals = {
@@ -26,6 +36,9 @@ export type RoutingRow = {
   accountOwnerId: string | null;
   waitingSince: Date | null;
   dueAt: Date | null;
+  dueSource: DueSource;
+  /** What the skill rules matched on; null for rows routed before skill rules existed. */
+  routingFacts: RoutingFacts | null;
   queuedAt: Date | null;
   assigneeId: string | null;
   assignedAt: Date | null;
@@ -43,7 +56,12 @@ export type LogInsert = {
   at: Date;
 };
 
-export type AgentRow = AgentSnapshot & { name: string };
+/**
+ * An agent's snapshot with their name and the calendars that decide their hours. `isWithinHours` is true as read:
+ * the paths that decide on hours (the drain, the agents' view) compute it at their instant with `withWorkingHours`
+ * (agents/agent-hours.ts); claims, transfers and bulk reassignments deliberately ignore hours (docs/adr/0201 §9).
+ */
+export type AgentRow = AgentSnapshot & { name: string; hours: AgentHours };
 
 export const priorityRanks: Record<RoutingPriority, number> = { urgent: 0, high: 1, medium: 2, low: 3 };
 
@@ -60,11 +78,14 @@ type RawRouting = {
   account_owner_id: string | null;
   waiting_since: Date | null;
   due_at: Date | null;
+  due_source: DueSource;
+  routing_facts: RoutingFacts | null;
   queued_at: Date | null;
   assignee_id: string | null;
   assigned_at: Date | null;
   last_agent_id?: string | null;
   policy?: TeamRoutingPolicy | null;
+  skill_fallback?: SkillFallback | null;
 };
 
 type RawAgent = {
@@ -78,17 +99,23 @@ type RawAgent = {
   languages: string[];
   skills: string[];
   team_ids: string[];
+  own_hours: CalendarSpec | null;
+  team_hours: CalendarSpec[];
 };
 
 const routingColumns = `rc.conversation_id, rc.brand_id, rc.contact_id, rc.team_id, rc.language, rc.required_skills,
   rc.priority, rc.priority_reasons, rc.priority_signals, rc.account_owner_id, rc.waiting_since, rc.due_at,
-  rc.queued_at, rc.assignee_id, rc.assigned_at`;
+  rc.due_source, rc.routing_facts, rc.queued_at, rc.assignee_id, rc.assigned_at`;
 
 // Routing reads the agent's languages, skills and teams from identity's tables in the same statement that locks
-// the routing profile, so the snapshot and the lock are one consistent read (docs/adr/0204).
+// the routing profile, so the snapshot and the lock are one consistent read (docs/adr/0204). The calendars come
+// with it: the agent's own, and those of their teams that have one (docs/adr/0207).
 const agentColumns = `ra.user_id, u.display_name, ra.status, ra.status_since, ra.capacity, ra.open_count,
   ra.last_assigned_at, u.languages, u.skills,
-  ARRAY(SELECT tm.team_id::text FROM team_member tm WHERE tm.user_id = ra.user_id ORDER BY tm.team_id) AS team_ids`;
+  ARRAY(SELECT tm.team_id::text FROM team_member tm WHERE tm.user_id = ra.user_id ORDER BY tm.team_id) AS team_ids,
+  ra.hours AS own_hours,
+  (SELECT COALESCE(jsonb_agg(rt.hours ORDER BY rt.team_id), '[]'::jsonb) FROM team_member tm
+    JOIN routing_team rt ON rt.team_id = tm.team_id WHERE tm.user_id = ra.user_id AND rt.hours IS NOT NULL) AS team_hours`;
 
 // After the first page: strictly after the last key of the previous page, in the same order.
 const afterKey = `AND (rc.priority_rank, COALESCE(rc.due_at, 'infinity'::timestamptz), rc.queued_at, rc.conversation_id)
@@ -108,13 +135,15 @@ function toRow(raw: RawRouting): RoutingRow {
     accountOwnerId: raw.account_owner_id,
     waitingSince: raw.waiting_since,
     dueAt: raw.due_at,
+    dueSource: raw.due_source,
+    routingFacts: raw.routing_facts,
     queuedAt: raw.queued_at,
     assigneeId: raw.assignee_id,
     assignedAt: raw.assigned_at,
   };
 }
 
-function toAgent(raw: RawAgent, isWithinHours: boolean): AgentRow {
+function toAgent(raw: RawAgent): AgentRow {
   return {
     id: raw.user_id,
     name: raw.display_name,
@@ -125,8 +154,42 @@ function toAgent(raw: RawAgent, isWithinHours: boolean): AgentRow {
     capacity: raw.capacity,
     openCount: raw.open_count,
     teamIds: raw.team_ids,
-    isWithinHours,
+    isWithinHours: true,
     lastAssignedAt: raw.last_assigned_at,
+    hours: { own: raw.own_hours, teams: raw.team_hours },
+  };
+}
+
+type RawQueued = RawRouting & { priority_rank: number };
+
+// A queued conversation with what the policy needs besides its row: its customer's last agent, its brand's policy
+// and the skill fallback of its queue (the team's, else the brand's).
+const queuedColumns = `${routingColumns}, rc.priority_rank, ca.agent_id AS last_agent_id, rb.policy,
+  COALESCE(rt.skill_fallback, rb.skill_fallback) AS skill_fallback`;
+const queuedJoins = `FROM routing_conversation rc
+  LEFT JOIN routing_contact_agent ca ON ca.contact_id = rc.contact_id
+  LEFT JOIN routing_brand rb ON rb.brand_id = rc.brand_id
+  LEFT JOIN routing_team rt ON rt.team_id = rc.team_id`;
+
+function toQueued(raw: RawQueued): ConversationToRoute & { policy: TeamRoutingPolicy; key: QueueKey } {
+  return {
+    id: raw.conversation_id,
+    brandId: raw.brand_id,
+    teamId: raw.team_id,
+    language: raw.language,
+    requiredSkills: raw.required_skills,
+    skillFallback: raw.skill_fallback ?? 'wait',
+    priority: raw.priority,
+    dueAt: raw.due_at,
+    queuedAt: raw.queued_at ?? new Date(0),
+    contact: { accountOwnerId: raw.account_owner_id, lastAnsweredByAgentId: raw.last_agent_id ?? null },
+    policy: raw.policy ?? 'round_robin',
+    key: {
+      rank: raw.priority_rank,
+      dueAt: raw.due_at,
+      queuedAt: raw.queued_at ?? new Date(0),
+      conversationId: raw.conversation_id,
+    },
   };
 }
 
@@ -147,6 +210,63 @@ export class RoutingRepository {
       `SELECT ${routingColumns} FROM routing_conversation rc WHERE rc.conversation_id = ANY($1::uuid[])
        ORDER BY rc.conversation_id FOR UPDATE`,
       [conversationIds],
+    );
+    return rows.map(toRow);
+  }
+
+  /** The team and skill facts of conversations already routed (for the skill rules of a new post). */
+  async routedFacts(
+    manager: EntityManager,
+    conversationIds: string[],
+  ): Promise<Map<string, { teamId: string | null; routingFacts: RoutingFacts | null }>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT conversation_id, team_id, routing_facts FROM routing_conversation
+       WHERE conversation_id = ANY($1::uuid[])`,
+      [conversationIds],
+    )) as { conversation_id: string; team_id: string | null; routing_facts: RoutingFacts | null }[];
+    return new Map(
+      rows.map((row) => [row.conversation_id, { teamId: row.team_id, routingFacts: row.routing_facts }]),
+    );
+  }
+
+  /** Replaces routed conversations' skill facts and required skills (tags or rules changed). */
+  async setSkills(
+    manager: EntityManager,
+    updates: { conversationId: string; routingFacts: RoutingFacts; requiredSkills: string[] }[],
+  ): Promise<void> {
+    if (updates.length === 0) return;
+    // One JSON array: arrays of text arrays do not `unnest` row by row.
+    await manager.query(
+      `UPDATE routing_conversation rc SET routing_facts = u.routing_facts, required_skills = u.required_skills
+       FROM jsonb_to_recordset($1::jsonb) AS u(conversation_id uuid, routing_facts jsonb, required_skills text[])
+       WHERE rc.conversation_id = u.conversation_id`,
+      [
+        JSON.stringify(
+          updates.map((update) => ({
+            conversation_id: update.conversationId,
+            routing_facts: update.routingFacts,
+            required_skills: update.requiredSkills,
+          })),
+        ),
+      ],
+    );
+  }
+
+  /**
+   * A page (by conversation id, after `afterId`) of the routed conversations a brand's or a team's skill rules
+   * apply to, locked: those of the brand (any team: a team without rules inherits the brand's), or of the team.
+   */
+  async lockRoutedForRules(
+    manager: EntityManager,
+    params: { scope: { brandId: string } | { teamId: string }; afterId: string; limit: number },
+  ): Promise<RoutingRow[]> {
+    const isBrand = 'brandId' in params.scope;
+    const rows: RawRouting[] = await manager.query(
+      `SELECT ${routingColumns} FROM routing_conversation rc
+       WHERE ${isBrand ? 'rc.brand_id' : 'rc.team_id'} = $1 AND rc.conversation_id > $2::uuid
+       ORDER BY rc.conversation_id LIMIT $3 FOR UPDATE`,
+      ['brandId' in params.scope ? params.scope.brandId : params.scope.teamId, params.afterId, params.limit],
     );
     return rows.map(toRow);
   }
@@ -179,25 +299,35 @@ export class RoutingRepository {
    */
   async upsertWaiting(
     manager: EntityManager,
-    rows: (Omit<RoutingRow, 'queuedAt' | 'assigneeId' | 'assignedAt' | 'accountOwnerId' | 'teamId'> & {
+    rows: (Omit<
+      RoutingRow,
+      'queuedAt' | 'assigneeId' | 'assignedAt' | 'accountOwnerId' | 'teamId' | 'dueSource' | 'routingFacts'
+    > & {
       score: number;
       queuedAt: Date;
+      routingFacts: RoutingFacts;
     })[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO routing_conversation (conversation_id, brand_id, contact_id, language, required_skills, priority,
-         priority_rank, priority_score, priority_reasons, priority_signals, waiting_since, due_at, queued_at)
+         priority_rank, priority_score, priority_reasons, priority_signals, routing_facts, waiting_since, due_at,
+         queued_at)
        SELECT conversation_id, brand_id, contact_id, language, required_skills, priority, priority_rank,
-         priority_score, priority_reasons, priority_signals, waiting_since, due_at, queued_at
+         priority_score, priority_reasons, priority_signals, routing_facts, waiting_since, due_at, queued_at
        FROM jsonb_to_recordset($1::jsonb) AS r(conversation_id uuid, brand_id uuid, contact_id uuid, language text,
          required_skills text[], priority text, priority_rank smallint, priority_score integer,
-         priority_reasons text[], priority_signals jsonb, waiting_since timestamptz, due_at timestamptz,
-         queued_at timestamptz)
+         priority_reasons text[], priority_signals jsonb, routing_facts jsonb, waiting_since timestamptz,
+         due_at timestamptz, queued_at timestamptz)
        ON CONFLICT (conversation_id) DO UPDATE SET
          language = COALESCE(EXCLUDED.language, routing_conversation.language),
+         required_skills = EXCLUDED.required_skills,
+         routing_facts = EXCLUDED.routing_facts,
          waiting_since = EXCLUDED.waiting_since,
-         due_at = EXCLUDED.due_at,
+         -- The SLA's due time stays until it is read again (is_due_checked); a provisional one moves with the wait.
+         due_at = CASE WHEN routing_conversation.due_source = 'provisional' THEN EXCLUDED.due_at
+           ELSE routing_conversation.due_at END,
+         is_due_checked = false,
          is_crm_checked = false,
          priority = CASE WHEN EXCLUDED.priority_rank < routing_conversation.priority_rank
            THEN EXCLUDED.priority ELSE routing_conversation.priority END,
@@ -221,6 +351,7 @@ export class RoutingRepository {
             priority_score: row.score,
             priority_reasons: row.priorityReasons,
             priority_signals: row.prioritySignals,
+            routing_facts: row.routingFacts,
             waiting_since: row.waitingSince,
             due_at: row.dueAt,
             queued_at: row.queuedAt,
@@ -230,14 +361,18 @@ export class RoutingRepository {
     );
   }
 
-  /** Moves the wait start (and provisional due time) of conversations already routed; others are left alone. */
+  /**
+   * Moves the wait start of conversations already routed (others are left alone) and asks for their due time to be
+   * read again from the SLA; a provisional due time moves with the wait at once.
+   */
   async setWaiting(
     manager: EntityManager,
     rows: { conversationId: string; waitingSince: Date | null; dueAt: Date | null }[],
   ): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `UPDATE routing_conversation rc SET waiting_since = w.waiting_since, due_at = w.due_at
+      `UPDATE routing_conversation rc SET waiting_since = w.waiting_since, is_due_checked = false,
+         due_at = CASE WHEN rc.due_source = 'provisional' THEN w.due_at ELSE rc.due_at END
        FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) AS w(conversation_id, waiting_since, due_at)
        WHERE rc.conversation_id = w.conversation_id`,
       [
@@ -301,16 +436,18 @@ export class RoutingRepository {
       `UPDATE routing_conversation rc SET account_owner_id = u.owner, priority = u.priority,
          priority_rank = u.rank, priority_score = u.score, priority_reasons = ARRAY(SELECT jsonb_array_elements_text(u.reasons)),
          is_crm_checked = true
-       FROM (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::smallint[], $5::int[], $6::jsonb[])
-         AS t(id, owner, priority, rank, score, reasons)) u
+       FROM jsonb_to_recordset($1::jsonb) AS u (id uuid, owner uuid, priority text, rank smallint, score int,
+         reasons jsonb)
        WHERE rc.conversation_id = u.id`,
       [
-        updates.map((update) => update.conversationId),
-        updates.map((update) => update.accountOwnerId),
-        updates.map((update) => update.priority),
-        updates.map((update) => priorityRanks[update.priority]),
-        updates.map((update) => update.score),
-        updates.map((update) => JSON.stringify(update.reasons)),
+        jsonRows(updates, (update) => ({
+          id: update.conversationId,
+          owner: update.accountOwnerId,
+          priority: update.priority,
+          rank: priorityRanks[update.priority],
+          score: update.score,
+          reasons: update.reasons,
+        })),
       ],
     );
   }
@@ -324,11 +461,8 @@ export class RoutingRepository {
     params: { limit: number; after: QueueKey | null },
   ): Promise<(ConversationToRoute & { policy: TeamRoutingPolicy; key: QueueKey })[]> {
     const after = params.after;
-    const rows: (RawRouting & { priority_rank: number })[] = await manager.query(
-      `SELECT ${routingColumns}, rc.priority_rank, ca.agent_id AS last_agent_id, rb.policy
-       FROM routing_conversation rc
-       LEFT JOIN routing_contact_agent ca ON ca.contact_id = rc.contact_id
-       LEFT JOIN routing_brand rb ON rb.brand_id = rc.brand_id
+    const rows: RawQueued[] = await manager.query(
+      `SELECT ${queuedColumns} ${queuedJoins}
        WHERE rc.queued_at IS NOT NULL ${after ? afterKey : ''}
        ORDER BY rc.priority_rank, rc.due_at, rc.queued_at, rc.conversation_id
        LIMIT $1 FOR UPDATE OF rc SKIP LOCKED`,
@@ -336,24 +470,19 @@ export class RoutingRepository {
     );
     // ORDER BY matches routing_conversation_queue_idx (ascending puts a null due time last, like 'infinity' in
     // the keyset condition); a first page reads the index's head instead of sorting the whole queue.
-    return rows.map((raw) => ({
-      id: raw.conversation_id,
-      brandId: raw.brand_id,
-      teamId: raw.team_id,
-      language: raw.language,
-      requiredSkills: raw.required_skills,
-      priority: raw.priority,
-      dueAt: raw.due_at,
-      queuedAt: raw.queued_at ?? new Date(0),
-      contact: { accountOwnerId: raw.account_owner_id, lastAnsweredByAgentId: raw.last_agent_id ?? null },
-      policy: raw.policy ?? 'round_robin',
-      key: {
-        rank: raw.priority_rank,
-        dueAt: raw.due_at,
-        queuedAt: raw.queued_at ?? new Date(0),
-        conversationId: raw.conversation_id,
-      },
-    }));
+    return rows.map(toQueued);
+  }
+
+  /** One queued conversation as the drain would see it (no lock): to explain why it waits. */
+  async findQueued(
+    manager: EntityManager,
+    conversationId: string,
+  ): Promise<(ConversationToRoute & { policy: TeamRoutingPolicy; key: QueueKey }) | null> {
+    const rows: RawQueued[] = await manager.query(
+      `SELECT ${queuedColumns} ${queuedJoins} WHERE rc.queued_at IS NOT NULL AND rc.conversation_id = $1`,
+      [conversationId],
+    );
+    return rows[0] ? toQueued(rows[0]) : null;
   }
 
   /** Open places among online agents right now (no lock: a hint for how much of the queue to lock). */
@@ -372,7 +501,16 @@ export class RoutingRepository {
        WHERE ra.status = 'online' AND ra.open_count < ra.capacity AND u.is_active
        ORDER BY ra.user_id FOR UPDATE OF ra`,
     );
-    return rows.map((raw) => toAgent(raw, true));
+    return rows.map((raw) => toAgent(raw));
+  }
+
+  /** Online active agents with room, not locked (the hours watcher only reads who could take work). */
+  async listAvailableAgents(manager: EntityManager): Promise<AgentRow[]> {
+    const rows: RawAgent[] = await manager.query(
+      `SELECT ${agentColumns} FROM routing_agent ra JOIN app_user u ON u.id = ra.user_id
+       WHERE ra.status = 'online' AND ra.open_count < ra.capacity AND u.is_active ORDER BY ra.user_id`,
+    );
+    return rows.map((raw) => toAgent(raw));
   }
 
   /** Locks these agents' routing profiles, in id order (the order every path uses, so no deadlock). */
@@ -382,7 +520,7 @@ export class RoutingRepository {
        WHERE ra.user_id = ANY($1::uuid[]) ORDER BY ra.user_id FOR UPDATE OF ra`,
       [userIds],
     );
-    return rows.map((raw) => toAgent(raw, true));
+    return rows.map((raw) => toAgent(raw));
   }
 
   async listAgents(manager: EntityManager): Promise<AgentRow[]> {
@@ -390,7 +528,7 @@ export class RoutingRepository {
       `SELECT ${agentColumns} FROM routing_agent ra JOIN app_user u ON u.id = ra.user_id
        WHERE u.is_active ORDER BY u.display_name, ra.user_id`,
     );
-    return rows.map((raw) => toAgent(raw, true));
+    return rows.map((raw) => toAgent(raw));
   }
 
   /** Creates the routing profile of agents who have none yet (offline, default capacity). */
@@ -433,11 +571,12 @@ export class RoutingRepository {
 
   /** Online agents idle since before `idleBefore`: they become away. Returns their ids. */
   async markIdleAway(manager: EntityManager, params: { idleBefore: Date; now: Date }): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's postgres driver.
+    const [rows] = (await manager.query(
       `UPDATE routing_agent SET status = 'away', status_since = $2
        WHERE status = 'online' AND last_active_at < $1 RETURNING user_id`,
       [params.idleBefore, params.now],
-    );
+    )) as [{ user_id: string }[], number];
     return rows.map((row) => row.user_id);
   }
 
@@ -487,7 +626,10 @@ export class RoutingRepository {
     );
   }
 
-  /** Takes a conversation from its agent (or the queue) and puts it back in the queue or nowhere. */
+  /**
+   * Takes a conversation from its agent (or the queue) and puts it back in the queue or nowhere; a move to another
+   * team's queue sets the team and the skills that team's rules require.
+   */
   async release(
     manager: EntityManager,
     params: {
@@ -495,13 +637,21 @@ export class RoutingRepository {
       previousAgentId: string | null;
       requeueAt: Date | null;
       teamId?: string | null;
+      requiredSkills?: string[];
     },
   ): Promise<void> {
     await manager.query(
       `UPDATE routing_conversation SET assignee_id = NULL, assigned_at = NULL, queued_at = $2,
-         team_id = CASE WHEN $3::boolean THEN $4::uuid ELSE team_id END
+         team_id = CASE WHEN $3::boolean THEN $4::uuid ELSE team_id END,
+         required_skills = COALESCE($5::text[], required_skills)
        WHERE conversation_id = $1`,
-      [params.conversationId, params.requeueAt, params.teamId !== undefined, params.teamId ?? null],
+      [
+        params.conversationId,
+        params.requeueAt,
+        params.teamId !== undefined,
+        params.teamId ?? null,
+        params.requiredSkills ?? null,
+      ],
     );
     if (params.previousAgentId) await this.addOpenCount(manager, params.previousAgentId, -1);
   }
@@ -518,18 +668,20 @@ export class RoutingRepository {
     await manager.query(
       `INSERT INTO routing_assignment_log (conversation_id, action, agent_id, previous_agent_id, team_id, reason,
          explanation, actor_user_id, at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[],
-         $8::uuid[], $9::timestamptz[])`,
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS row (conversation_id uuid, action text, agent_id uuid,
+         previous_agent_id uuid, team_id uuid, reason text, explanation text, actor_user_id uuid, at timestamptz)`,
       [
-        entries.map((entry) => entry.conversationId),
-        entries.map((entry) => entry.action),
-        entries.map((entry) => entry.agentId),
-        entries.map((entry) => entry.previousAgentId),
-        entries.map((entry) => entry.teamId),
-        entries.map((entry) => entry.reason),
-        entries.map((entry) => entry.explanation),
-        entries.map((entry) => entry.actorUserId),
-        entries.map((entry) => entry.at),
+        jsonRows(entries, (entry) => ({
+          conversation_id: entry.conversationId,
+          action: entry.action,
+          agent_id: entry.agentId,
+          previous_agent_id: entry.previousAgentId,
+          team_id: entry.teamId,
+          reason: entry.reason,
+          explanation: entry.explanation,
+          actor_user_id: entry.actorUserId,
+          at: entry.at,
+        })),
       ],
     );
   }

@@ -3,13 +3,14 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 const version = 'v1';
 
 /**
- * AES-256-GCM for channel credentials at rest (docs/adr/0011). The stored text is
- * `v1.<iv>.<tag>.<ciphertext>` (base64url), and the additional data binds it to its row: a ciphertext copied
- * onto another account does not decrypt.
+ * AES-256-GCM for secrets at rest: channel credentials (docs/adr/0011) and CRM connector secrets (docs/adr/0306).
+ * The stored text is `v1.<iv>.<tag>.<ciphertext>` (base64url), with a random 96-bit nonce per write, and the
+ * additional data binds it to its row: a ciphertext copied onto another row does not decrypt. The key is
+ * `VIGIE_SECRET_KEY` (32 bytes); neither it nor any plaintext is ever logged.
  */
-export class CredentialsCipher {
+export class SecretCipher {
   constructor(private readonly key: Buffer) {
-    if (key.length !== 32) throw new Error('The credentials key must be 32 bytes.');
+    if (key.length !== 32) throw new Error('The secret key must be 32 bytes.');
   }
 
   encrypt(params: { plaintext: string; associatedData: string }): string {
@@ -28,7 +29,7 @@ export class CredentialsCipher {
   decrypt(params: { stored: string; associatedData: string }): string {
     const [storedVersion, iv, tag, ciphertext] = params.stored.split('.');
     if (storedVersion !== version || !iv || !tag || ciphertext === undefined)
-      throw new Error('Unknown credentials format.');
+      throw new Error('Unknown sealed secret format.');
     const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(params.associatedData));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -38,4 +39,5 @@ export class CredentialsCipher {
   }
 }
 
-export const CREDENTIALS_CIPHER = Symbol('CREDENTIALS_CIPHER');
+/** The injection token of the application's one `SecretCipher` (provided by `ServerCoreModule`). */
+export const SECRET_CIPHER = Symbol('SECRET_CIPHER');

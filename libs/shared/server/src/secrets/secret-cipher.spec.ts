@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { CredentialsCipher } from './credentials-cipher';
+import { SecretCipher } from './secret-cipher';
 
-describe('CredentialsCipher', () => {
-  const cipher = new CredentialsCipher(randomBytes(32));
+describe('SecretCipher', () => {
+  const cipher = new SecretCipher(randomBytes(32));
   const secret = JSON.stringify({ accessToken: '1111111111-vigietelecom-access-token' });
 
   it('round-trips, and the stored text shows nothing of the token', () => {
@@ -31,7 +31,13 @@ describe('CredentialsCipher', () => {
 
   it('refuses another key', () => {
     const stored = cipher.encrypt({ plaintext: secret, associatedData: 'a' });
-    expect(() => new CredentialsCipher(randomBytes(32)).decrypt({ stored, associatedData: 'a' })).toThrow();
-    expect(() => new CredentialsCipher(randomBytes(16))).toThrow('32 bytes');
+    expect(() => new SecretCipher(randomBytes(32)).decrypt({ stored, associatedData: 'a' })).toThrow();
+    expect(() => new SecretCipher(randomBytes(16))).toThrow('32 bytes');
+  });
+
+  it('refuses text that was never sealed, such as a secret stored in clear', () => {
+    expect(() =>
+      cipher.decrypt({ stored: 'whsec_clear-secret', associatedData: 'crm_connector:1:inbound' }),
+    ).toThrow('Unknown sealed secret format');
   });
 });
