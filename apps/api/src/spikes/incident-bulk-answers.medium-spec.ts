@@ -281,6 +281,7 @@ describe('Incident links, ops actions and bulk answers (real database, fake X)',
       sent: 7,
       failed: 0,
       skipped: 24,
+      nextSendAt: null,
     });
     await waitUntil(() => updates.some(({ incident: update }) => update.bulkAnswers[0]?.progress.sent === 7));
 

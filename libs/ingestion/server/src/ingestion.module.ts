@@ -8,7 +8,6 @@ import { ChannelAccountRepository } from './accounts/channel-account.repository'
 import { ChannelAccountsController } from './accounts/channel-accounts.controller';
 import { ChannelAccountsService } from './accounts/channel-accounts.service';
 import { DemoChannelBootstrapService } from './accounts/demo-channel-bootstrap.service';
-import { credentialsCipherProvider } from './accounts/secret-key.provider';
 import { CHANNEL_ADAPTERS, type ChannelAdapter } from './channels/channel-adapter';
 import { XChannelAdapter } from './channels/x/x-channel.adapter';
 import { XClientProvider } from './channels/x/x-client.provider';
@@ -21,6 +20,7 @@ import { IngestionSinkService } from './ingestion/ingestion-sink.service';
 import { IngestionSupervisor } from './ingestion/ingestion-supervisor.service';
 import { CHANNEL_SENDERS, type ChannelSender } from './outbox/channel-sender';
 import { OutboxDispatcher } from './outbox/outbox-dispatcher.service';
+import { SendBudgetRepository } from './outbox/send-budget.repository';
 import { XSender } from './channels/x/x-sender';
 
 export const ingestionEntities = [Brand, ChannelAccount];
@@ -33,7 +33,6 @@ export const ingestionEntities = [Brand, ChannelAccount];
     ChannelAccountRepository,
     ChannelAccountsService,
     DemoChannelBootstrapService,
-    credentialsCipherProvider,
     { provide: XClientProvider, useValue: new XClientProvider() },
     XChannelAdapter,
     // A new channel adds its adapter here.
@@ -51,6 +50,7 @@ export const ingestionEntities = [Brand, ChannelAccount];
     XSender,
     // A new channel adds its sender here.
     { provide: CHANNEL_SENDERS, inject: [XSender], useFactory: (x: XSender): ChannelSender[] => [x] },
+    SendBudgetRepository,
     OutboxDispatcher,
   ],
   exports: [IngestionSupervisor, IngestionSinkService],

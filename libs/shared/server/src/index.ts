@@ -10,3 +10,6 @@ export * from './http/validation.pipe';
 export * from './logging/logger-options';
 export * from './server-core.module';
 export * from './jobs/periodic-job';
+export * from './secrets/secret-cipher';
+export * from './secrets/secret-key';
+export * from './webhooks/signed-webhook';

@@ -18,7 +18,14 @@ export type OutboxRow = {
   isOutcomeUnknown: boolean;
   lastAttemptAt: Date | null;
   authorUserId: string | null;
+  /** A bulk answer's reply: the sending budget paces it within its share (docs/replies.md). */
+  isBulk: boolean;
+  /** Attempts X answered with a rate limit: waits, not held against the attempt limit. */
+  rateLimitedCount: number;
 };
+
+/** What a rescheduled attempt counts as: an attempt, an attempt X rate-limited, or none (never sent). */
+export type RescheduledAttempt = 'counted' | 'rate_limited' | 'not_made';
 
 type RawOutboxRow = {
   id: string;
@@ -34,6 +41,8 @@ type RawOutboxRow = {
   is_outcome_unknown: boolean;
   last_attempt_at: Date | null;
   author_user_id: string | null;
+  is_bulk: boolean;
+  rate_limited_count: number;
 };
 
 function toOutboxRow(row: RawOutboxRow): OutboxRow {
@@ -51,6 +60,8 @@ function toOutboxRow(row: RawOutboxRow): OutboxRow {
     isOutcomeUnknown: row.is_outcome_unknown,
     lastAttemptAt: row.last_attempt_at,
     authorUserId: row.author_user_id,
+    isBulk: row.is_bulk,
+    rateLimitedCount: row.rate_limited_count,
   };
 }
 
@@ -197,13 +208,15 @@ export class OutboxRepository {
       idempotencyKey: string;
       authorUserId: string | null;
       automationName: string | null;
+      isBulk: boolean;
       at: Date;
     },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO outbox_message (message_id, conversation_id, channel_account_id, channel, mode, text,
-         in_reply_to_external_id, idempotency_key, author_user_id, automation_name, next_attempt_at, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11)`,
+         in_reply_to_external_id, idempotency_key, author_user_id, automation_name, next_attempt_at, created_at, updated_at,
+         is_bulk)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $11, $12)`,
       [
         params.messageId,
         params.conversation.id,
@@ -216,6 +229,7 @@ export class OutboxRepository {
         params.authorUserId,
         params.automationName,
         params.at,
+        params.isBulk,
       ],
     );
   }
@@ -249,7 +263,7 @@ export class OutboxRepository {
        WHERE o.id = due.id AND c.id = o.conversation_id
        RETURNING o.id, o.message_id, o.conversation_id, o.channel_account_id, o.channel, o.mode, o.text,
          o.in_reply_to_external_id, c.contact_id, o.attempt_count, o.is_outcome_unknown, o.last_attempt_at,
-         o.author_user_id`,
+         o.author_user_id, o.is_bulk, o.rate_limited_count`,
       [params.now, params.leaseUntil, params.limit],
     )) as [RawOutboxRow[], number] | RawOutboxRow[];
     // TypeORM returns [rows, count] for UPDATE ... RETURNING on PostgreSQL.
@@ -369,13 +383,24 @@ export class OutboxRepository {
     return rows.map((row) => row.external_id);
   }
 
-  /** Back to pending for a later attempt (the row keeps its attempt count). */
-  async reschedule(params: { id: string; nextAttemptAt: Date; isOutcomeUnknown: boolean; reason: string }) {
+  /**
+   * Back to pending for a later attempt. The claim counted an attempt: it stays counted, is also counted as
+   * rate-limited, or is given back when nothing was sent (the sending budget said wait).
+   */
+  async reschedule(params: {
+    id: string;
+    nextAttemptAt: Date;
+    isOutcomeUnknown: boolean;
+    reason: string;
+    attempt: RescheduledAttempt;
+  }) {
     await this.dataSource.query(
       `UPDATE outbox_message SET status = 'pending', next_attempt_at = $2, is_outcome_unknown = $3,
-         failure_reason = $4, lease_until = NULL, updated_at = now()
+         failure_reason = $4, lease_until = NULL, updated_at = now(),
+         attempt_count = attempt_count - CASE WHEN $5 = 'not_made' THEN 1 ELSE 0 END,
+         rate_limited_count = rate_limited_count + CASE WHEN $5 = 'rate_limited' THEN 1 ELSE 0 END
        WHERE id = $1 AND status = 'sending'`,
-      [params.id, params.nextAttemptAt, params.isOutcomeUnknown, params.reason],
+      [params.id, params.nextAttemptAt, params.isOutcomeUnknown, params.reason, params.attempt],
     );
   }
 

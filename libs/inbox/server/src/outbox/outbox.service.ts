@@ -8,7 +8,7 @@ import { DomainEventBus } from '@vigie/server';
 import { ConversationParticipants } from '../activity/conversation-activity';
 import { toMessageView } from '../conversations/conversation.mapper';
 import { MessageRepository } from '../messages/message.repository';
-import { OutboxRepository, type OutboxRow } from './outbox.repository';
+import { OutboxRepository, type OutboxRow, type RescheduledAttempt } from './outbox.repository';
 
 export type EnqueueReplyParams = {
   conversationId: string;
@@ -18,6 +18,11 @@ export type EnqueueReplyParams = {
   idempotencyKey: string;
   /** The newest message the author saw: when another one arrived since, nothing is queued (409). */
   expectedLastMessageId?: string;
+  /**
+   * One of many replies of a bulk answer: the dispatcher paces it within a share of the account's sending budget,
+   * so agents' own replies keep the rest (docs/replies.md).
+   */
+  isBulk?: boolean;
 };
 
 /** A claimed outbox row with what the channel needs to send it. */
@@ -157,6 +162,7 @@ export class OutboxService {
       idempotencyKey: params.idempotencyKey,
       authorUserId: author.kind === 'agent' ? author.userId : null,
       automationName: author.kind === 'automation' ? author.name : null,
+      isBulk: params.isBulk ?? false,
       at,
     });
     await this.outbox.countMessage(manager, { conversationId: conversation.id, text: params.text, at });
@@ -281,18 +287,23 @@ export class OutboxService {
     return toMessageView(message);
   }
 
-  /** Another attempt later (retryable failure), remembering whether X may have accepted this one. */
+  /**
+   * Another attempt later (retryable failure, rate limit, or the sending budget), remembering whether X may have
+   * accepted this one. `attempt` says what the claim's attempt counts as (default: an attempt).
+   */
   async reschedule(params: {
     outboxId: string;
     delayMs: number;
     isOutcomeUnknown: boolean;
     reason: string;
+    attempt?: RescheduledAttempt;
   }): Promise<void> {
     await this.outbox.reschedule({
       id: params.outboxId,
       nextAttemptAt: new Date(this.clock.now().getTime() + params.delayMs),
       isOutcomeUnknown: params.isOutcomeUnknown,
       reason: params.reason,
+      attempt: params.attempt ?? 'counted',
     });
   }
 

@@ -11,8 +11,9 @@ import { CLOCK, type Clock } from '@vigie/kernel';
 import { APP_CONFIG, type AppConfig } from '@vigie/server';
 import { ChannelAccountsService } from '../accounts/channel-accounts.service';
 import { CHANNEL_SENDERS, type ChannelSender, type OutboundMessage } from './channel-sender';
+import { SendBudgetRepository } from './send-budget.repository';
 
-/** Attempts per message before it is marked failed (rate-limit waits count too). */
+/** Attempts per message before it is marked failed (rate-limit waits and sending-budget waits do not count). */
 export const maxSendAttempts = 6;
 const claimBatchSize = 10;
 /** How long a claimed row is ours: a process that dies mid-send gives it back after this (outcome unknown). */
@@ -24,7 +25,10 @@ const idlePollMs = 250;
  * of API processes), sends each through its channel's sender, and reports the outcome to the inbox's
  * OutboxService. Never posts twice: an attempt whose outcome is unknown (5xx, network error, a process that
  * died mid-send) is followed by a search of the account's recent posts before anything is sent again, and
- * X's duplicate-content refusal counts as proof that an earlier attempt landed.
+ * X's duplicate-content refusal counts as proof that an earlier attempt landed. Paces sends within a sending
+ * budget per account and kind (X: 100 posts, 15 DMs per 15 minutes; bulk answers use at most 80 %): a message
+ * over the budget waits for the next free slot without spending an attempt, and a 429 makes every message of
+ * that account and kind wait for X's reset, also without spending attempts (docs/replies.md, ADR 0405).
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
@@ -38,6 +42,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     private readonly outbox: OutboxService,
     private readonly accounts: ChannelAccountsService,
+    private readonly budget: SendBudgetRepository,
     @Inject(CHANNEL_SENDERS) senders: ChannelSender[],
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -96,6 +101,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       });
       return;
     }
+    // Only a 429 to the send itself says the account's posting window is spent (the search has its own).
+    let isSending = false;
     try {
       if (job.isOutcomeUnknown) {
         const landed = await sender.findSent({ account, message });
@@ -113,14 +120,51 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
           return;
         }
       }
+      if (!(await this.takeSendSlot(job, message))) return;
+      isSending = true;
       const sent = await sender.send({ account, message });
       await this.outbox.markSent({ outboxId: job.id, ...sent });
     } catch (error) {
-      await this.onFailure(job, sender.classify(error));
+      await this.onFailure(job, { failure: sender.classify(error), isSending });
     }
   }
 
-  private async onFailure(job: OutboxJob, failure: ReturnType<ChannelSender['classify']>): Promise<void> {
+  /**
+   * One slot of the account's sending budget for this message; false when the budget is spent (or X said 429
+   * lately): the message then waits for the next free slot, and this claim does not count as an attempt.
+   */
+  private async takeSendSlot(job: OutboxJob, message: OutboundMessage): Promise<boolean> {
+    const { outbox: rule } = this.config;
+    const now = this.clock.now();
+    const limit =
+      message.mode === 'public_reply' ? rule.publicRepliesPerWindow : rule.directMessagesPerWindow;
+    const slot = await this.budget.reserve({
+      channelAccountId: job.channelAccountId,
+      mode: message.mode,
+      isBulk: job.isBulk,
+      now,
+      limit,
+      windowMs: rule.windowSeconds * 1000,
+    });
+    if (slot.isGranted) return true;
+    await this.outbox.reschedule({
+      outboxId: job.id,
+      delayMs: Math.max(1, slot.retryAt.getTime() - now.getTime()),
+      isOutcomeUnknown: job.isOutcomeUnknown,
+      reason:
+        slot.reason === 'rate_limited'
+          ? 'Waiting for X’s rate-limit window to reset.'
+          : `Paced: at most ${limit} per ${rule.windowSeconds / 60} minutes from this account.`,
+      attempt: 'not_made',
+    });
+    return false;
+  }
+
+  private async onFailure(
+    job: OutboxJob,
+    params: { failure: ReturnType<ChannelSender['classify']>; isSending: boolean },
+  ): Promise<void> {
+    const { failure } = params;
     if (failure.kind === 'final') {
       await this.outbox.markFailed({ outboxId: job.id, reason: failure.reason });
       return;
@@ -131,20 +175,50 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       await this.outbox.markFailed({ outboxId: job.id, reason: failure.reason });
       return;
     }
-    if (job.attemptCount >= maxSendAttempts) {
-      await this.outbox.markFailed({
-        outboxId: job.id,
-        reason: `Not sent after ${job.attemptCount} attempts. Last answer: ${failure.reason}`,
-      });
-      return;
-    }
     const timing = {
       baseDelayMs: this.config.ingestion.retryBaseDelayMs,
       maxDelayMs: this.config.ingestion.retryMaxDelayMs,
     };
+    // A 429 posted nothing: wait for X's reset, and hold every message of the account and kind back till then.
+    // The wait is not held against the attempts, so a large bulk answer cannot fail on rate limits.
+    if (failure.kind === 'retryable' && failure.failure.kind === 'rate_limited') {
+      const delayMs = retryDelayMs({
+        failure: failure.failure,
+        attempt: job.rateLimitedCount,
+        now: this.clock.now(),
+        timing,
+        random: Math.random(),
+      });
+      if (params.isSending)
+        await this.budget.block({
+          channelAccountId: job.channelAccountId,
+          mode: job.mode,
+          until: new Date(this.clock.now().getTime() + delayMs),
+        });
+      this.logger.warn(
+        { outboxId: job.id, attempt: job.attemptCount, delayMs, reason: failure.reason },
+        'Rate limited; waiting for the reset',
+      );
+      await this.outbox.reschedule({
+        outboxId: job.id,
+        delayMs,
+        isOutcomeUnknown: job.isOutcomeUnknown,
+        reason: failure.reason,
+        attempt: 'rate_limited',
+      });
+      return;
+    }
+    const attempts = job.attemptCount - job.rateLimitedCount;
+    if (attempts >= maxSendAttempts) {
+      await this.outbox.markFailed({
+        outboxId: job.id,
+        reason: `Not sent after ${attempts} attempts. Last answer: ${failure.reason}`,
+      });
+      return;
+    }
     const delayMs = retryDelayMs({
       failure: isDuplicate ? { kind: 'server' } : failure.failure,
-      attempt: job.attemptCount - 1,
+      attempt: attempts - 1,
       now: this.clock.now(),
       timing,
       random: Math.random(),

@@ -124,6 +124,18 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the outbox sending budget (X’s limits by default) and refuses a budget of zero', () => {
+    expect(loadConfig({}, defaults).outbox).toEqual({
+      publicRepliesPerWindow: 100,
+      directMessagesPerWindow: 15,
+      windowSeconds: 900,
+    });
+    expect(
+      loadConfig({ X_POST_BUDGET: '5', X_DM_BUDGET: '2', X_SEND_WINDOW_SECONDS: '60' }, defaults).outbox,
+    ).toEqual({ publicRepliesPerWindow: 5, directMessagesPerWindow: 2, windowSeconds: 60 });
+    expect(problemsOf({ X_POST_BUDGET: '0' }).join()).toMatch(/X_POST_BUDGET/);
+  });
+
   it('lower-cases the bootstrap admin email', () => {
     const config = loadConfig(
       { VIGIE_ADMIN_EMAIL: 'Admin@Example.com', VIGIE_ADMIN_PASSWORD: 'a-long-password' },

@@ -68,6 +68,9 @@ const environmentSchema = z.object({
   X_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1_000),
   X_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(320_000),
   INGESTION_LEASE_RETRY_MS: z.coerce.number().int().min(10).max(600_000).default(15_000),
+  X_POST_BUDGET: z.coerce.number().int().min(1).max(100_000).default(100),
+  X_DM_BUDGET: z.coerce.number().int().min(1).max(100_000).default(15),
+  X_SEND_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   VIGIE_CLOCK_START: z.iso
     .datetime({
       offset: true,
@@ -142,6 +145,11 @@ export type AppConfig = {
     retryMaxDelayMs: number;
     leaseRetryMs: number;
   };
+  /**
+   * The outbox's sending budget per channel account (docs/replies.md): at most this many public replies, or
+   * DMs, in any window of `windowSeconds` (X: 100 posts and 15 DMs per 15 minutes per account).
+   */
+  outbox: { publicRepliesPerWindow: number; directMessagesPerWindow: number; windowSeconds: number };
   /**
    * Tests and demos only (refused in production): the API's Clock starts at this instant and runs on in real
    * time, so a built process can live through a Friday evening whatever the real date (docs/sla.md).
@@ -232,6 +240,11 @@ export function loadConfig(
       retryBaseDelayMs: values.X_RETRY_BASE_MS,
       retryMaxDelayMs: values.X_RETRY_MAX_MS,
       leaseRetryMs: values.INGESTION_LEASE_RETRY_MS,
+    },
+    outbox: {
+      publicRepliesPerWindow: values.X_POST_BUDGET,
+      directMessagesPerWindow: values.X_DM_BUDGET,
+      windowSeconds: values.X_SEND_WINDOW_SECONDS,
     },
     clockStart: values.VIGIE_CLOCK_START ? new Date(values.VIGIE_CLOCK_START) : undefined,
   };

@@ -60,6 +60,8 @@ export class BulkAnswerSender {
             ? { kind: 'agent', userId: answer.createdByUserId }
             : { kind: 'automation', name: 'incident-bulk-answer' },
           idempotencyKey: `incident:${answer.incidentId}:${conversation.conversationId}:${answer.id}`,
+          // Paced within its share of the account's sending budget: hundreds of replies go out progressively.
+          isBulk: true,
         });
         await this.answers.recordReply(manager, { ...reply, messageId, failureReason: null });
         if (isPublic) answeredCustomers.add(conversation.contactId);

@@ -116,7 +116,8 @@ export class BulkAnswerRepository {
        FROM incident_conversation l
        JOIN conversation c ON c.id = l.conversation_id
        JOIN brand b ON b.id = c.brand_id
-       WHERE l.incident_id = $1 AND ($3::uuid[] IS NULL OR l.conversation_id = ANY($3::uuid[]))
+       WHERE l.incident_id = $1 AND l.unlinked_at IS NULL
+         AND ($3::uuid[] IS NULL OR l.conversation_id = ANY($3::uuid[]))
          AND NOT EXISTS (SELECT 1 FROM incident_bulk_answer_reply r
                          WHERE r.bulk_answer_id = $2 AND r.conversation_id = l.conversation_id)
        ORDER BY l.linked_at, l.conversation_id`,
@@ -161,6 +162,7 @@ export class BulkAnswerRepository {
       sent: string;
       failed: string;
       skipped: string;
+      next_send_at: Date | null;
     })[] = await manager.query(
       `SELECT a.id, a.incident_id, a.texts, a.is_for_newcomers, a.created_by_user_id, a.created_at,
          count(r.conversation_id) AS total,
@@ -168,7 +170,8 @@ export class BulkAnswerRepository {
          count(*) FILTER (WHERE o.status = 'sent') AS sent,
          count(*) FILTER (WHERE o.status = 'failed' OR r.failure_reason IS NOT NULL) AS failed,
          count(*) FILTER (WHERE r.conversation_id IS NOT NULL AND r.message_id IS NULL AND r.failure_reason IS NULL)
-           AS skipped
+           AS skipped,
+         min(o.next_attempt_at) FILTER (WHERE o.status = 'pending') AS next_send_at
        FROM incident_bulk_answer a
        LEFT JOIN incident_bulk_answer_reply r ON r.bulk_answer_id = a.id
        LEFT JOIN outbox_message o ON o.message_id = r.message_id
@@ -185,6 +188,7 @@ export class BulkAnswerRepository {
         sent: Number(row.sent),
         failed: Number(row.failed),
         skipped: Number(row.skipped),
+        nextSendAt: row.next_send_at ? new Date(row.next_send_at).toISOString() : null,
       },
     }));
   }

@@ -28,7 +28,8 @@ export class BulkAnswersService {
 
   /**
    * Creates the bulk answer and queues its replies in one transaction. The same `requestKey` again (a retried
-   * request) returns the same answer and queues only what is missing; with other texts it is refused (409).
+   * request) returns the same answer and queues only what is missing; with other texts it is refused (409). An
+   * incident merged into another refuses it (409): its conversations moved there.
    */
   async create(params: {
     incidentId: string;
@@ -45,6 +46,12 @@ export class BulkAnswersService {
           code: 'not_found',
           message: 'Incident not found',
           details: { id: params.incidentId },
+        });
+      if (incident.closure === 'merged')
+        throw new DomainError({
+          code: 'conflict',
+          message: `This incident was merged into ${incident.mergedIntoId}: answer that incident.`,
+          details: { reason: 'incident_merged', mergedIntoId: incident.mergedIntoId },
         });
       let answer = await this.answers.findByKey(manager, params);
       const isSameRequest = (found: StoredBulkAnswer): boolean =>
@@ -64,7 +71,10 @@ export class BulkAnswersService {
         createdByUserId: params.userId,
         at: this.clock.now(),
       });
-      await this.sender.send(manager, { answer, conversationIds: null });
+      const queued = await this.sender.send(manager, { answer, conversationIds: null });
+      // The incident's SLA: its first public update is the first bulk answer that reached someone.
+      if (queued > 0)
+        await this.incidents.markFirstUpdate(manager, { id: incident.id, at: this.clock.now() });
       return answer.id;
     });
     const incident = await this.announce(params.incidentId);

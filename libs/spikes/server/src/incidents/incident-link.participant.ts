@@ -26,18 +26,26 @@ export class IncidentLinkParticipant implements ConversationParticipant {
   ) {}
 
   /**
-   * Links the conversations to the incident (idempotent) and queues its newcomer bulk answers for the ones
-   * that were not linked yet; returns those.
+   * Links the conversations to the incident (idempotent; `isRelinking` when ops link one they had unlinked) and
+   * queues its newcomer bulk answers for the ones that were not linked yet; returns those.
    */
   async linkAndAnswer(
     manager: EntityManager,
-    params: { incidentId: string; conversationIds: readonly string[]; at: Date },
+    params: { incidentId: string; conversationIds: readonly string[]; at: Date; isRelinking?: boolean },
   ): Promise<string[]> {
     const linked = await this.links.link(manager, params);
-    if (linked.length > 0)
-      for (const answer of await this.answers.forNewcomers(manager, params.incidentId))
-        await this.sender.send(manager, { answer, conversationIds: linked });
+    await this.answerNewcomers(manager, { incidentId: params.incidentId, conversationIds: linked });
     return linked;
+  }
+
+  /** Queues the incident's bulk answers meant for newcomers to conversations that just joined it. */
+  async answerNewcomers(
+    manager: EntityManager,
+    params: { incidentId: string; conversationIds: readonly string[] },
+  ): Promise<void> {
+    if (params.conversationIds.length === 0) return;
+    for (const answer of await this.answers.forNewcomers(manager, params.incidentId))
+      await this.sender.send(manager, { answer, conversationIds: params.conversationIds });
   }
 
   async onActivity(manager: EntityManager, activities: readonly ConversationActivity[]): Promise<void> {

@@ -8,6 +8,7 @@ import type {
   SpikeRisingTermView,
   SpikeSampleView,
 } from '@vigie/contracts';
+import { returnedRows } from '../sql-rows';
 
 /** An incident as the scanner changes it. */
 export type StoredSpikeIncident = Pick<
@@ -24,6 +25,9 @@ export type StoredSpikeIncident = Pick<
   | 'topTerms'
   | 'samples'
 >;
+
+/** An incident locked for an ops action, with how it ended. */
+export type LockedSpikeIncident = StoredSpikeIncident & Pick<SpikeIncidentView, 'closure' | 'mergedIntoId'>;
 
 /** An incident as the service reads it, before its bulk answers are attached. */
 export type IncidentRow = Omit<SpikeIncidentView, 'bulkAnswers'>;
@@ -52,13 +56,34 @@ type RawIncident = RawStoredIncident & {
   acknowledged_at: Date | null;
   acknowledged_by_user_id: string | null;
   linked_count: string;
+  merged_into_id: string | null;
+  split_from_id: string | null;
+  opened_by_user_id: string | null;
+  first_update_minutes: number;
+  first_update_due_at: Date;
+  first_update_at: Date | null;
+  sla_warned_at: Date | null;
+  sla_breached_at: Date | null;
 };
 
 const storedColumns = `i.id, i.brand_id, i.topic, i.status, i.severity, i.started_at, i.ended_at, i.mention_count,
   i.baseline_count, i.top_terms, i.samples`;
 const incidentColumns = `${storedColumns}, b.name AS brand_name, i.closure, i.closed_by_user_id, i.acknowledged_at,
-  i.acknowledged_by_user_id,
-  (SELECT count(*) FROM incident_conversation l WHERE l.incident_id = i.id) AS linked_count`;
+  i.acknowledged_by_user_id, i.merged_into_id, i.split_from_id, i.opened_by_user_id, i.first_update_minutes,
+  i.first_update_due_at, i.first_update_at, i.sla_warned_at, i.sla_breached_at,
+  (SELECT count(*) FROM incident_conversation l WHERE l.incident_id = i.id AND l.unlinked_at IS NULL)
+    AS linked_count`;
+
+/**
+ * The first public update is due this long after an incident opens unless the brand set its own
+ * (`spike_brand_setting`); read in SQL as the incident is inserted.
+ */
+export const defaultFirstUpdateMinutes = 30;
+/** The incident's SLA warns once this share of its target has gone by without an update. */
+export const slaWarningFraction = 0.5;
+const firstUpdateMinutesOf = (brandParameter: string) =>
+  `coalesce((SELECT s.first_update_minutes FROM spike_brand_setting s WHERE s.brand_id = ${brandParameter}),
+    ${defaultFirstUpdateMinutes})`;
 
 const isoOrNull = (at: Date | null): string | null => (at ? new Date(at).toISOString() : null);
 
@@ -87,6 +112,17 @@ function toRow(row: RawIncident): IncidentRow {
     acknowledgedAt: isoOrNull(row.acknowledged_at),
     acknowledgedByUserId: row.acknowledged_by_user_id,
     linkedConversationCount: Number(row.linked_count),
+    mergedIntoId: row.merged_into_id,
+    splitFromId: row.split_from_id,
+    openedByUserId: row.opened_by_user_id,
+    sla: {
+      status: row.first_update_at ? 'fulfilled' : row.status === 'closed' ? 'stopped' : 'running',
+      targetMinutes: Number(row.first_update_minutes),
+      dueAt: new Date(row.first_update_due_at).toISOString(),
+      warnedAt: isoOrNull(row.sla_warned_at),
+      breachedAt: isoOrNull(row.sla_breached_at),
+      fulfilledAt: isoOrNull(row.first_update_at),
+    },
   };
 }
 
@@ -101,14 +137,17 @@ export class SpikeIncidentRepository {
     manager: EntityManager,
     params: { brandId: string; topic: string },
   ): Promise<StoredSpikeIncident | null> {
+    // The detector's own incident: one split off by hand shares the series but is left to ops.
     const rows: RawStoredIncident[] = await manager.query(
       `SELECT ${storedColumns} FROM spike_incident i
-       WHERE i.brand_id = $1 AND i.topic = $2 AND i.status = 'open' FOR NO KEY UPDATE OF i`,
+       WHERE i.brand_id = $1 AND i.topic = $2 AND i.status = 'open' AND i.split_from_id IS NULL
+       FOR NO KEY UPDATE OF i`,
       [params.brandId, params.topic],
     );
     return rows[0] ? toStored(rows[0]) : null;
   }
 
+  /** A new incident of the detector; its first public update falls due the brand's minutes from `now`. */
   async insert(
     manager: EntityManager,
     incident: Omit<StoredSpikeIncident, 'id'>,
@@ -116,8 +155,11 @@ export class SpikeIncidentRepository {
   ): Promise<string> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO spike_incident (brand_id, topic, status, severity, started_at, ended_at, mention_count,
-         baseline_count, top_terms, samples, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
+         baseline_count, top_terms, samples, created_at, updated_at, first_update_minutes, first_update_due_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, minutes,
+         $11::timestamptz + make_interval(mins => minutes)
+       FROM (SELECT ${firstUpdateMinutesOf('$1')} AS minutes) AS setting
+       RETURNING id`,
       [
         incident.brandId,
         incident.topic,
@@ -155,12 +197,17 @@ export class SpikeIncidentRepository {
   }
 
   /** The incident, locked until the transaction ends (an ops action is about to change it). */
-  async lock(manager: EntityManager, id: string): Promise<StoredSpikeIncident | null> {
-    const rows: RawStoredIncident[] = await manager.query(
-      `SELECT ${storedColumns} FROM spike_incident i WHERE i.id = $1 FOR NO KEY UPDATE`,
+  async lock(manager: EntityManager, id: string): Promise<LockedSpikeIncident | null> {
+    const rows: (RawStoredIncident & {
+      closure: SpikeIncidentClosure | null;
+      merged_into_id: string | null;
+    })[] = await manager.query(
+      `SELECT ${storedColumns}, i.closure, i.merged_into_id FROM spike_incident i WHERE i.id = $1
+       FOR NO KEY UPDATE`,
       [id],
     );
-    return rows[0] ? toStored(rows[0]) : null;
+    const row = rows[0];
+    return row ? { ...toStored(row), closure: row.closure, mergedIntoId: row.merged_into_id } : null;
   }
 
   async acknowledge(manager: EntityManager, params: { id: string; userId: string; at: Date }): Promise<void> {
@@ -170,15 +217,87 @@ export class SpikeIncidentRepository {
     );
   }
 
-  /** Ops close it by hand (resolved, or a false alarm). */
+  /** Ops close it by hand (resolved, a false alarm, or merged into `mergedIntoId`). */
   async closeByHand(
     manager: EntityManager,
-    params: { id: string; closure: Exclude<SpikeIncidentClosure, 'calm'>; userId: string; at: Date },
+    params: {
+      id: string;
+      closure: Exclude<SpikeIncidentClosure, 'calm'>;
+      userId: string;
+      at: Date;
+      mergedIntoId?: string;
+    },
   ): Promise<void> {
     await manager.query(
       `UPDATE spike_incident SET status = 'closed', closure = $2, closed_by_user_id = $3, ended_at = $4,
-         updated_at = $4 WHERE id = $1`,
-      [params.id, params.closure, params.userId, params.at],
+         updated_at = $4, merged_into_id = $5 WHERE id = $1`,
+      [params.id, params.closure, params.userId, params.at, params.mergedIntoId ?? null],
+    );
+  }
+
+  /**
+   * A new incident split off `parent` by hand: same brand, topic and severity, starting now, its samples the
+   * parent's that belong to the conversations it takes. It keeps the parent's first-update SLA as it stands
+   * (due time, warning, breach, fulfilment): splitting must not restart the customers' wait.
+   */
+  async insertSplit(
+    manager: EntityManager,
+    params: { parentId: string; conversationIds: readonly string[]; userId: string; at: Date },
+  ): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO spike_incident (brand_id, topic, status, severity, started_at, mention_count, baseline_count,
+         top_terms, samples, created_at, updated_at, split_from_id, opened_by_user_id, acknowledged_at,
+         acknowledged_by_user_id, first_update_minutes, first_update_due_at, first_update_at, sla_warned_at,
+         sla_breached_at)
+       SELECT p.brand_id, p.topic, 'open', p.severity, $4, 0, 0, '[]'::jsonb,
+         coalesce((SELECT jsonb_agg(sample) FROM jsonb_array_elements(p.samples) AS sample
+                   WHERE sample->>'conversationId' = ANY($2::text[])), '[]'::jsonb),
+         $4, $4, p.id, $3, $4, $3, p.first_update_minutes, p.first_update_due_at, p.first_update_at,
+         p.sla_warned_at, p.sla_breached_at
+       FROM spike_incident p WHERE p.id = $1
+       RETURNING id`,
+      [params.parentId, params.conversationIds, params.userId, params.at],
+    );
+    return rows[0].id;
+  }
+
+  /** The first public update went out (the first bulk answer): the incident's SLA is fulfilled. */
+  async markFirstUpdate(manager: EntityManager, params: { id: string; at: Date }): Promise<boolean> {
+    const result: unknown[] | [unknown[], number] = await manager.query(
+      `UPDATE spike_incident SET first_update_at = $2, updated_at = $2
+       WHERE id = $1 AND first_update_at IS NULL RETURNING id`,
+      [params.id, params.at],
+    );
+    return returnedRows(result).length > 0;
+  }
+
+  /**
+   * Open incidents whose first update is late (breach) or half late (warning) and not yet said so, locked for
+   * this transaction (`SKIP LOCKED`: every process may look, each warning and breach is recorded once).
+   */
+  async takeSlaDue(
+    manager: EntityManager,
+    params: { now: Date; limit: number },
+  ): Promise<{ id: string; isBreach: boolean }[]> {
+    const rows: { id: string; is_breach: boolean }[] = await manager.query(
+      `SELECT id, first_update_due_at <= $1 AS is_breach FROM spike_incident
+       WHERE status = 'open' AND first_update_at IS NULL
+         AND ((sla_breached_at IS NULL AND first_update_due_at <= $1)
+           OR (sla_warned_at IS NULL
+               AND first_update_due_at - make_interval(secs => first_update_minutes * 60 * ${1 - slaWarningFraction}) <= $1))
+       ORDER BY first_update_due_at LIMIT $2 FOR NO KEY UPDATE SKIP LOCKED`,
+      [params.now, params.limit],
+    );
+    return rows.map((row) => ({ id: row.id, isBreach: row.is_breach }));
+  }
+
+  /** Records the warning (and the breach when due): a breach implies the warning. */
+  async markSlaAlert(manager: EntityManager, params: { id: string; isBreach: boolean; at: Date }) {
+    await manager.query(
+      `UPDATE spike_incident SET sla_warned_at = coalesce(sla_warned_at, $3),
+         sla_breached_at = CASE WHEN $2 THEN coalesce(sla_breached_at, $3) ELSE sla_breached_at END, updated_at = $3
+       WHERE id = $1`,
+      [params.id, params.isBreach, params.at],
     );
   }
 

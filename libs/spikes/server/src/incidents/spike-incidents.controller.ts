@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
   SpikeBulkAnswerView,
@@ -9,11 +9,14 @@ import type {
 import { Roles } from '@vigie/server';
 import { BulkAnswersService } from '../bulk-answers/bulk-answers.service';
 import { ActingUserId } from './acting-user-id.decorator';
+import { IncidentRegroupingService } from './incident-regrouping.service';
 import {
   CreateBulkAnswerDto,
   LinkConversationDto,
   LinkedConversationsQuery,
   ListSpikeIncidentsQuery,
+  MergeIncidentDto,
+  SplitIncidentDto,
 } from './spike-incidents.dto';
 import { SpikeIncidentsService } from './spike-incidents.service';
 
@@ -24,6 +27,7 @@ export class SpikeIncidentsController {
   constructor(
     private readonly incidents: SpikeIncidentsService,
     private readonly bulkAnswers: BulkAnswersService,
+    private readonly regrouping: IncidentRegroupingService,
   ) {}
 
   /** Newest first; `status` narrows to open or closed ones. */
@@ -58,6 +62,40 @@ export class SpikeIncidentsController {
     @Body() body: LinkConversationDto,
   ): Promise<SpikeIncidentView> {
     return this.incidents.linkByHand({ id, conversationId: body.conversationId });
+  }
+
+  /** Unlinks a conversation (the topic linker will not link it again; ops may, by hand). */
+  @Roles('ops', 'supervisor', 'admin')
+  @Delete(':id/conversations/:conversationId')
+  unlink(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('conversationId', new ParseUUIDPipe()) conversationId: string,
+    @ActingUserId() userId: string,
+  ): Promise<SpikeIncidentView> {
+    return this.regrouping.unlink({ id, conversationId, userId });
+  }
+
+  /** Merges the incident in the body into this one: its conversations move here, it closes as merged. */
+  @Roles('ops', 'supervisor', 'admin')
+  @Post(':id/merge')
+  @HttpCode(200)
+  merge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MergeIncidentDto,
+    @ActingUserId() userId: string,
+  ): Promise<SpikeIncidentView> {
+    return this.regrouping.merge({ targetId: id, sourceId: body.incidentId, userId });
+  }
+
+  /** Moves these linked conversations to a new incident (201, the new incident). */
+  @Roles('ops', 'supervisor', 'admin')
+  @Post(':id/split')
+  split(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SplitIncidentDto,
+    @ActingUserId() userId: string,
+  ): Promise<SpikeIncidentView> {
+    return this.regrouping.split({ id, conversationIds: body.conversationIds, userId });
   }
 
   @Roles('ops', 'supervisor', 'admin')

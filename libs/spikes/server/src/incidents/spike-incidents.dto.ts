@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -16,9 +19,14 @@ import {
 } from 'class-validator';
 import type {
   CreateSpikeBulkAnswerRequest,
+  MergeSpikeIncidentRequest,
   SpikeBulkAnswerTexts,
   SpikeIncidentStatus,
+  SplitSpikeIncidentRequest,
 } from '@vigie/contracts';
+
+/** Most conversations one split may move (a request, not a batch job). */
+export const maxSplitConversations = 500;
 
 const statuses: readonly SpikeIncidentStatus[] = ['open', 'closed'];
 
@@ -89,4 +97,24 @@ export class LinkConversationDto {
   @ApiProperty({ description: 'A conversation of the incident’s brand' })
   @IsUUID('all', { message: 'conversationId must be a UUID' })
   conversationId!: string;
+}
+
+export class MergeIncidentDto implements MergeSpikeIncidentRequest {
+  @ApiProperty({ description: 'The incident merged into this one (it closes as merged)' })
+  @IsUUID('all', { message: 'incidentId must be a UUID' })
+  incidentId!: string;
+}
+
+export class SplitIncidentDto implements SplitSpikeIncidentRequest {
+  @ApiProperty({
+    description: 'Linked conversations that move to the new incident',
+    maxItems: maxSplitConversations,
+  })
+  @IsArray({ message: 'conversationIds must be an array of conversation ids' })
+  @ArrayMinSize(1, { message: 'conversationIds must name at least one conversation' })
+  @ArrayMaxSize(maxSplitConversations, {
+    message: `conversationIds must name at most ${maxSplitConversations} conversations`,
+  })
+  @IsUUID('all', { each: true, message: 'each of conversationIds must be a UUID' })
+  conversationIds!: string[];
 }

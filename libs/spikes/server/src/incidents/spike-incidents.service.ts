@@ -5,16 +5,24 @@ import type {
   SpikeIncidentStatus,
   SpikeIncidentView,
   SpikeLinkedConversationPage,
+  SpikeWebhookEvent,
 } from '@vigie/contracts';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
 import { DomainEventBus } from '@vigie/server';
+import { IncidentWebhookOutbox } from '../webhooks/incident-webhook-outbox';
 import { IncidentLinkParticipant } from './incident-link.participant';
 import { IncidentLinkRepository } from './incident-link.repository';
-import { type StoredSpikeIncident, SpikeIncidentRepository } from './spike-incident.repository';
+import { type LockedSpikeIncident, SpikeIncidentRepository } from './spike-incident.repository';
 import { SpikeIncidentViews } from './spike-incident-views';
 
 /** What ops may do to an incident by hand. */
 export type IncidentAction = 'acknowledge' | 'resolve' | 'false_alarm';
+
+const webhookEventOf: Record<IncidentAction, SpikeWebhookEvent> = {
+  acknowledge: 'incident.acknowledged',
+  resolve: 'incident.resolved',
+  false_alarm: 'incident.false_alarm',
+};
 
 /** Incidents for ops: reads, and the hand actions (the scanner opens, updates and closes them on volume). */
 @Injectable()
@@ -25,6 +33,7 @@ export class SpikeIncidentsService {
     private readonly views: SpikeIncidentViews,
     private readonly links: IncidentLinkRepository,
     private readonly linker: IncidentLinkParticipant,
+    private readonly webhooks: IncidentWebhookOutbox,
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -56,7 +65,8 @@ export class SpikeIncidentsService {
   /**
    * Acknowledging records who first took the incident on (a second acknowledgement keeps the first); resolving
    * and marking a false alarm close it by hand, for good (the detector opens a new incident if volume rises
-   * again after its alert ends). A closed incident refuses all three (409).
+   * again after its alert ends). A closed incident refuses all three (409). Each change is queued for the brand's
+   * incident webhooks in the same transaction.
    */
   async act(params: { id: string; action: IncidentAction; userId: string }): Promise<SpikeIncidentView> {
     const { id, action, userId } = params;
@@ -74,6 +84,7 @@ export class SpikeIncidentsService {
           userId,
           at,
         });
+      await this.webhooks.enqueue(manager, { incidentId: incident.id, type: webhookEventOf[action], at });
       return { view: await this.viewOf(manager, id), isChanged: true };
     });
     if (result.isChanged)
@@ -85,7 +96,8 @@ export class SpikeIncidentsService {
 
   /**
    * Links a conversation of the incident's brand by hand (an open incident only; linking it again changes
-   * nothing). It gets the incident's bulk answers meant for newcomers, like a conversation linked by topic.
+   * nothing, and one ops unlinked is linked again). It gets the incident's bulk answers meant for newcomers, like a
+   * conversation linked by topic.
    */
   async linkByHand(params: { id: string; conversationId: string }): Promise<SpikeIncidentView> {
     const result = await this.dataSource.transaction(async (manager) => {
@@ -107,6 +119,7 @@ export class SpikeIncidentsService {
         incidentId: incident.id,
         conversationIds: [params.conversationId],
         at: this.clock.now(),
+        isRelinking: true,
       });
       return { view: await this.viewOf(manager, incident.id), isChanged: linked.length > 0 };
     });
@@ -115,15 +128,18 @@ export class SpikeIncidentsService {
   }
 
   /** The incident, locked, when it is still open; 404 or 409 otherwise. */
-  async lockOpen(manager: EntityManager, id: string): Promise<StoredSpikeIncident> {
+  async lockOpen(manager: EntityManager, id: string): Promise<LockedSpikeIncident> {
     const incident = await this.incidents.lock(manager, id);
     if (!incident)
       throw new DomainError({ code: 'not_found', message: 'Incident not found', details: { id } });
     if (incident.status !== 'open')
       throw new DomainError({
         code: 'conflict',
-        message: 'This incident is already closed.',
-        details: { id, reason: 'incident_closed' },
+        message:
+          incident.closure === 'merged'
+            ? `This incident is already closed: it was merged into ${incident.mergedIntoId}.`
+            : 'This incident is already closed.',
+        details: { id, reason: 'incident_closed', mergedIntoId: incident.mergedIntoId },
       });
     return incident;
   }

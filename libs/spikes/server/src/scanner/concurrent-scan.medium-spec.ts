@@ -8,6 +8,9 @@ import { SpikeIncidentViews } from '../incidents/spike-incident-views';
 import { IncidentLinkRepository } from '../incidents/incident-link.repository';
 import { BulkAnswerRepository } from '../bulk-answers/bulk-answer.repository';
 import { SpikeSeriesRepository } from '../series/spike-series.repository';
+import { IncidentSlaWatch } from '../sla/incident-sla-watch';
+import { IncidentWebhookOutbox } from '../webhooks/incident-webhook-outbox';
+import { IncidentWebhookRepository } from '../webhooks/incident-webhook.repository';
 import { defaultSpikeScannerOptions, SpikeScanner } from './spike-scanner.service';
 
 const MINUTE_MS = 60_000;
@@ -22,6 +25,7 @@ function startProcess(database: TestDatabase, clock: FakeClock) {
   const incidents = new SpikeIncidentRepository();
   const views = new SpikeIncidentViews(incidents, new BulkAnswerRepository());
   const events = new DomainEventBus();
+  const webhooks = new IncidentWebhookOutbox(incidents, new IncidentWebhookRepository());
   const opened: string[] = [];
   events.subscribe(
     'incident.opened',
@@ -34,6 +38,8 @@ function startProcess(database: TestDatabase, clock: FakeClock) {
     new SpikeIncidentTexts(incidents),
     new IncidentLinkRepository(),
     views,
+    webhooks,
+    new IncidentSlaWatch(dataSource, incidents, views, webhooks, events, clock),
     events,
     clock,
     { ...defaultSpikeScannerOptions, batchSize: 3 },

@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { SpikeIncidentSeverity } from '@vigie/contracts';
 import { CLOCK, type Clock } from '@vigie/kernel';
 import { DomainEventBus, PeriodicJob } from '@vigie/server';
 import { SpikeDetector } from '@vigie/spikes-core';
@@ -15,6 +16,8 @@ import { SpikeIncidentTexts } from '../incidents/spike-incident-texts';
 import { IncidentLinkRepository } from '../incidents/incident-link.repository';
 import { SpikeIncidentViews } from '../incidents/spike-incident-views';
 import { SpikeSeriesRepository, type StoredSpikeSeries } from '../series/spike-series.repository';
+import { IncidentSlaWatch } from '../sla/incident-sla-watch';
+import { IncidentWebhookOutbox } from '../webhooks/incident-webhook-outbox';
 
 export type SpikeScannerOptions = {
   /** How often each process looks for series with new closed minutes. */
@@ -63,6 +66,8 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly texts: SpikeIncidentTexts,
     private readonly links: IncidentLinkRepository,
     private readonly views: SpikeIncidentViews,
+    private readonly webhooks: IncidentWebhookOutbox,
+    private readonly slaWatch: IncidentSlaWatch,
     private readonly events: DomainEventBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SPIKE_SCANNER_OPTIONS) private readonly options: SpikeScannerOptions,
@@ -70,7 +75,12 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
     this.job = new PeriodicJob({
       name: 'SpikeScanner',
       intervalMs: options.intervalMs,
-      work: () => this.drain(),
+      // The incidents' own SLA is checked on the same beat (its targets are tens of minutes).
+      work: async () => {
+        const advanced = await this.drain();
+        await this.slaWatch.check();
+        return advanced;
+      },
     });
   }
 
@@ -131,7 +141,10 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
       from: new Date(fromMs),
       to: readyBefore,
     });
-    const tracker = new IncidentTracker(await this.incidents.findOpen(manager, series));
+    const open = await this.incidents.findOpen(manager, series);
+    // Read before the tracker raises it in place.
+    const previousSeverity = open?.severity ?? null;
+    const tracker = new IncidentTracker(open);
     for (let bucketMs = fromMs; bucketMs < readyBefore.getTime(); bucketMs += MINUTE_MS)
       tracker.observe(
         series,
@@ -150,7 +163,7 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
       nextBucketAt: readyBefore,
       now,
     });
-    return this.store(manager, { touched: tracker.touched, now });
+    return this.store(manager, { touched: tracker.touched, previousSeverity, now });
   }
 
   private detectorFor(series: StoredSpikeSeries): SpikeDetector {
@@ -170,9 +183,17 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
+  /**
+   * Writes the incidents the run touched and queues their webhooks in the same transaction: opened, a higher
+   * severity than the stored one (`previousSeverity`), closed by calm.
+   */
   private async store(
     manager: EntityManager,
-    params: { touched: readonly TouchedIncident[]; now: Date },
+    params: {
+      touched: readonly TouchedIncident[];
+      previousSeverity: SpikeIncidentSeverity | null;
+      now: Date;
+    },
   ): Promise<IncidentChange[]> {
     const changes: IncidentChange[] = [];
     for (const { incident, isNew } of params.touched) {
@@ -189,8 +210,19 @@ export class SpikeScanner implements OnApplicationBootstrap, OnApplicationShutdo
         if (incident.status === 'open')
           await this.links.link(manager, { incidentId: id, conversationIds, at: params.now });
         changes.push({ id, name: 'incident.opened' });
-      } else await this.incidents.update(manager, incident, params.now);
+        await this.webhooks.enqueue(manager, { incidentId: id, type: 'incident.opened', at: params.now });
+      } else {
+        await this.incidents.update(manager, incident, params.now);
+        if (incident.severity !== params.previousSeverity)
+          await this.webhooks.enqueue(manager, {
+            incidentId: id,
+            type: 'incident.severity_changed',
+            at: params.now,
+          });
+      }
       changes.push({ id, name: incident.status === 'closed' ? 'incident.closed' : 'incident.updated' });
+      if (incident.status === 'closed')
+        await this.webhooks.enqueue(manager, { incidentId: id, type: 'incident.closed', at: params.now });
     }
     // An incident opened and closed within one run is announced as opened, then closed.
     return changes.filter(
