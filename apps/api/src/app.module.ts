@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { buildDataSourceOptions, type DatabaseConnection } from '@vigie/database';
+import { CannedModule } from '@vigie/canned-server';
 import { IdentityModule, SessionSocketAuthenticator } from '@vigie/identity-server';
 import { IngestionModule } from '@vigie/ingestion-server';
 import { RealtimeModule } from '@vigie/realtime-server';
@@ -11,6 +12,9 @@ import { SpikesModule } from '@vigie/spikes-server';
 import { type AppConfig, buildLoggerParams, HealthController, ServerCoreModule } from '@vigie/server';
 import type { Clock } from '@vigie/kernel';
 import { CrmCompositionModule } from './crm/crm-composition.module';
+import { SpikesCompositionModule } from './spikes/spikes-composition.module';
+import { InboxViewsModule } from './inbox/inbox-views.module';
+import { SlaCompositionModule } from './sla/sla-composition.module';
 import { entities } from './entities';
 
 /** The composition root: every domain module, wired once. */
@@ -41,7 +45,11 @@ export class AppModule {
         CrmCompositionModule,
         RoutingModule,
         SlaModule,
+        SlaCompositionModule,
         SpikesModule,
+        SpikesCompositionModule,
+        InboxViewsModule,
+        CannedModule,
         RealtimeModule.forRoot({ imports: [IdentityModule], authenticator: SessionSocketAuthenticator }),
       ],
       controllers: [HealthController],

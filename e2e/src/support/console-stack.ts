@@ -14,7 +14,14 @@ export type ConsoleStack = {
   stop: () => Promise<void>;
 };
 
-export async function startConsoleStack(name: string): Promise<ConsoleStack> {
+/**
+ * `clockStart` (ISO): the API's clock starts at that instant (`VIGIE_CLOCK_START`, then runs on in real time) and
+ * fake X's clock is set to the same instant, so a test's scenario never depends on today's date or hour.
+ */
+export async function startConsoleStack(
+  name: string,
+  options: { clockStart?: string } = {},
+): Promise<ConsoleStack> {
   const dataDir = tempDir(name);
   const fakeX = await startProcess({
     script: join(workspaceRoot, 'dist/apps/fake-x/main.js'),
@@ -22,15 +29,6 @@ export async function startConsoleStack(name: string): Promise<ConsoleStack> {
     readyWhen: (line) => line.match(/^fake-x listening on (\S+)/)?.[1],
     timeoutMs: 20_000,
   });
-  const [api, browser] = await Promise.all([
-    startApi({
-      VIGIE_DATA_DIR: dataDir,
-      X_API_BASE_URL: fakeX.url,
-      VIGIE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
-      X_DM_POLL_INTERVAL_MS: '600000',
-    }),
-    launchChromium(),
-  ]);
   const control = async <T>(path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${fakeX.url}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -39,6 +37,19 @@ export async function startConsoleStack(name: string): Promise<ConsoleStack> {
     });
     return (await response.json()) as T;
   };
+  // Set just before the API starts, whose clock starts with the process: they agree within its boot.
+  if (options.clockStart)
+    await control('/control/clock', { offsetMs: Date.parse(options.clockStart) - Date.now() });
+  const [api, browser] = await Promise.all([
+    startApi({
+      VIGIE_DATA_DIR: dataDir,
+      X_API_BASE_URL: fakeX.url,
+      VIGIE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+      X_DM_POLL_INTERVAL_MS: '600000',
+      ...(options.clockStart ? { VIGIE_CLOCK_START: options.clockStart } : {}),
+    }),
+    launchChromium(),
+  ]);
   const stop = async () => {
     await browser.close();
     await api.stop();

@@ -1,20 +1,27 @@
 import {
   type ConversationDetail,
-  type ConversationPage,
   type ChangeConversationStatusRequest,
   type CreateReplyRequest,
   type CreateReplyResponse,
+  type InboxFacets,
+  type InboxFilters,
+  type InboxPage,
 } from '@vigie/contracts';
 import { conversationPagePath, type ConversationView } from '../inbox/inbox-views';
 import { type ApiResult, requestJson } from '../shared/http';
 
 export const pageSize = 100;
 
-export function fetchConversationPage(
-  view: ConversationView,
-  cursor: string | null,
-): Promise<ApiResult<ConversationPage>> {
-  return requestJson<ConversationPage>(conversationPagePath({ view, cursor, limit: pageSize }));
+export function fetchConversationPage(params: {
+  view: ConversationView;
+  filters: InboxFilters;
+  cursor: string | null;
+}): Promise<ApiResult<InboxPage>> {
+  return requestJson<InboxPage>(conversationPagePath({ ...params, limit: pageSize }));
+}
+
+export function fetchInboxFacets(): Promise<ApiResult<InboxFacets>> {
+  return requestJson<InboxFacets>('/api/inbox/facets');
 }
 
 export function fetchConversation(id: string): Promise<ApiResult<ConversationDetail>> {

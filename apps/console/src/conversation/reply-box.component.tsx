@@ -1,6 +1,20 @@
-import { type ConversationDetail, type ReplyMode, type SessionUser } from '@vigie/contracts';
-import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
+import {
+  type ConversationDetail,
+  type RenderedCannedAnswer,
+  type ReplyMode,
+  type SessionUser,
+} from '@vigie/contracts';
+import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fetchCannedAnswers } from './canned-answers.api';
+import {
+  insertCannedText,
+  matchCannedAnswers,
+  moveActive,
+  type SlashQuery,
+  slashQueryAt,
+} from './canned-picker';
+import { cannedOptionId, CannedPicker, type CannedPickerState } from './canned-picker.component';
 import { postReply } from './conversations.api';
 import {
   draftKey,
@@ -18,7 +32,8 @@ const typingIdleMs = 4000;
 
 /**
  * The reply box: public reply or DM, X's own length count, a draft kept in localStorage (per user and
- * conversation) across reloads and reconnections, and the API's stale-reply guard.
+ * conversation) across reloads and reconnections, the API's stale-reply guard, and canned answers: `/` opens a
+ * picker of the brand's answers filled in for this conversation (arrows, Enter, Esc).
  */
 export function ReplyBox(params: {
   user: SessionUser;
@@ -27,7 +42,7 @@ export function ReplyBox(params: {
   textareaRef: RefObject<HTMLTextAreaElement | null>;
 }) {
   const { user, detail, conversation, textareaRef } = params;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const key = draftKey(user.id, detail.id);
   const [draft, setDraft] = useState(() => readDraft(window.localStorage, key));
   const text = draft?.text ?? '';
@@ -39,6 +54,15 @@ export function ReplyBox(params: {
   const typingTimer = useRef<number | undefined>(undefined);
   const isTyping = useRef(false);
   const { setTyping } = conversation;
+  const [slash, setSlash] = useState<SlashQuery | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [cannedAnswers, setCannedAnswers] = useState<RenderedCannedAnswer[]>([]);
+  const [pickerState, setPickerState] = useState<CannedPickerState>('loading');
+  const pendingCaret = useRef<number | null>(null);
+  const isPickerOpen = slash !== null;
+  const pickerOptions = slash ? matchCannedAnswers(cannedAnswers, slash.query) : [];
+  const activeOption = pickerOptions[Math.min(activeIndex, pickerOptions.length - 1)];
+  const pickerId = `canned-${detail.id}`;
 
   const length = replyLength(text, mode);
   const inFlight = replyInFlightByOther(detail.messages, user.id);
@@ -47,6 +71,29 @@ export function ReplyBox(params: {
   useEffect(() => {
     writeDraft(window.localStorage, key, { text, mode });
   }, [key, text, mode]);
+
+  // Each time the picker opens, the answers are filled in again (the customer's name, the next opening).
+  useEffect(() => {
+    if (!isPickerOpen) return;
+    let isCurrent = true;
+    void fetchCannedAnswers({ conversationId: detail.id, locale: i18n.language }).then((result) => {
+      if (!isCurrent) return;
+      if (result.kind === 'ok') {
+        setCannedAnswers(result.body.items);
+        setPickerState('ready');
+      } else setPickerState('failed');
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [isPickerOpen, detail.id, i18n.language]);
+
+  // After an insertion, the caret goes after the inserted text.
+  useEffect(() => {
+    if (pendingCaret.current === null || !textareaRef.current) return;
+    textareaRef.current.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
 
   // X refused the reply this box sent: its reason shows until the next send.
   const xReason = sentMessageId ? conversation.failureReasons[sentMessageId] : undefined;
@@ -65,6 +112,54 @@ export function ReplyBox(params: {
       isTyping.current = false;
       setTyping(false);
     }
+  }
+
+  function followCaret(value: string, caret: number) {
+    const next = slashQueryAt(value, caret);
+    if (next?.query !== slash?.query || next?.start !== slash?.start) setActiveIndex(0);
+    // Opening: the answers are read again (the effect below), "loading" until they arrive.
+    if (next && !slash) setPickerState('loading');
+    setSlash(next);
+  }
+
+  function pick(answer: RenderedCannedAnswer) {
+    if (!slash) return;
+    const inserted = insertCannedText(text, slash, answer.text);
+    pendingCaret.current = inserted.caret;
+    setSlash(null);
+    handleChange(inserted.text);
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+      void handleSubmit(event);
+      return;
+    }
+    if (isPickerOpen) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        setActiveIndex((index) =>
+          moveActive(
+            Math.min(index, pickerOptions.length - 1),
+            pickerOptions.length,
+            event.key === 'ArrowDown' ? 1 : -1,
+          ),
+        );
+        return;
+      }
+      if ((event.key === 'Enter' || event.key === 'Tab') && activeOption) {
+        event.preventDefault();
+        pick(activeOption);
+        return;
+      }
+      if (event.key === 'Escape') {
+        // Closes the picker only; the `/query` stays as typed.
+        event.preventDefault();
+        setSlash(null);
+        return;
+      }
+    }
+    if (event.key === 'Escape') event.currentTarget.blur();
   }
 
   function handleChange(next: string) {
@@ -133,14 +228,33 @@ export function ReplyBox(params: {
         placeholder={t('conversation.reply.placeholder')}
         aria-describedby={counterId}
         aria-invalid={!length.isValid && text.length > 0}
-        onChange={(event) => handleChange(event.target.value)}
-        onBlur={stopTyping}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) void handleSubmit(event);
-          if (event.key === 'Escape') event.currentTarget.blur();
+        aria-autocomplete="list"
+        aria-controls={isPickerOpen && pickerOptions.length > 0 ? pickerId : undefined}
+        aria-activedescendant={
+          isPickerOpen && activeOption ? cannedOptionId(pickerId, activeOption.id) : undefined
+        }
+        onChange={(event) => {
+          handleChange(event.target.value);
+          followCaret(event.target.value, event.target.selectionStart);
         }}
+        onSelect={(event) => followCaret(event.currentTarget.value, event.currentTarget.selectionStart)}
+        onBlur={() => {
+          stopTyping();
+          setSlash(null);
+        }}
+        onKeyDown={handleKeyDown}
         data-testid="reply-text"
       />
+      {isPickerOpen ? (
+        <CannedPicker
+          id={pickerId}
+          options={pickerOptions}
+          activeIndex={Math.min(activeIndex, pickerOptions.length - 1)}
+          state={pickerState}
+          onPick={pick}
+          onHover={setActiveIndex}
+        />
+      ) : null}
       {inFlight ? (
         <p className="notice notice--info" role="status" data-testid="reply-in-flight">
           {t('conversation.reply.inFlightByOther')}

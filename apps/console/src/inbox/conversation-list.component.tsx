@@ -1,26 +1,33 @@
-import { type ConversationSummary } from '@vigie/contracts';
+import { type InboxItem } from '@vigie/contracts';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useEffectEvent, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactLabel } from '../conversation/contact-label';
 import { RelativeTime } from '../shared/relative-time.component';
+import { formatDuration, type SlaBadge } from '../sla/sla-badges';
+import { rowSlaBadges } from './list-sla';
 
 const rowHeightPx = 84;
+/** The rows' countdowns show minutes: moving them every 10 s keeps amber and red within seconds of the truth. */
+const tickMs = 10_000;
 
 /**
  * The virtualized list: only the rows on screen (plus a few) are in the DOM, so 100,000 conversations
  * scroll like 100. Tweet text is rendered as text nodes by React, never as HTML.
  */
 export function ConversationList(params: {
-  items: readonly ConversationSummary[];
+  items: readonly InboxItem[];
   selectedId: string | null;
   hasMore: boolean;
+  /** The list the rows belong to, for tests and the benchmark (`data-list`). */
+  listKey: string | null;
   onSelect: (conversationId: string) => void;
   onNeedMore: () => void;
 }) {
-  const { items, selectedId, hasMore, onSelect, onNeedMore } = params;
+  const { items, selectedId, hasMore, listKey, onSelect, onNeedMore } = params;
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
+  const [now, setNow] = useState(() => new Date());
   // TanStack Virtual returns functions React Compiler cannot memoize; this component simply is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -30,11 +37,23 @@ export function ConversationList(params: {
     overscan: 8,
   });
   const virtualRows = virtualizer.getVirtualItems();
+  /** The badge's time in words, for screen readers (the row shows the short form). */
+  const slaTime = (badge: SlaBadge): string =>
+    badge.remainingMs === null
+      ? t(`sla.level.${badge.level}`)
+      : badge.remainingMs > 0
+        ? t('sla.left', { duration: formatDuration(badge.remainingMs) })
+        : t('sla.overdue', { duration: formatDuration(badge.remainingMs) });
   const lastIndex = virtualRows[virtualRows.length - 1]?.index ?? -1;
 
   useEffect(() => {
     if (hasMore && lastIndex >= items.length - 20) onNeedMore();
   }, [hasMore, lastIndex, items.length, onNeedMore]);
+
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), tickMs);
+    return () => window.clearInterval(timer);
+  }, []);
 
   // Bring the selected row into view when the selection moves (j/k), not when pages load: that would pull
   // the agent back up while they scroll.
@@ -49,7 +68,9 @@ export function ConversationList(params: {
       ref={scroller}
       className="conversation-list"
       data-testid="conversation-list"
+      data-list={listKey ?? ''}
       aria-label={t('inbox.list.label')}
+      aria-busy={listKey === null}
       role="region"
       tabIndex={-1}
     >
@@ -58,6 +79,7 @@ export function ConversationList(params: {
           const conversation = items[row.index];
           if (!conversation) return null;
           const isSelected = conversation.id === selectedId;
+          const badges = rowSlaBadges(conversation, now);
           return (
             <li
               key={conversation.id}
@@ -74,6 +96,14 @@ export function ConversationList(params: {
               >
                 <span className="conversation-row__top">
                   <span className="conversation-row__contact">{contactLabel(conversation.contact)}</span>
+                  {conversation.priority && conversation.status !== 'resolved' ? (
+                    <span
+                      className={`priority-chip priority-chip--${conversation.priority}`}
+                      data-testid="row-priority"
+                    >
+                      {t(`routing.priority.${conversation.priority}`)}
+                    </span>
+                  ) : null}
                   <RelativeTime iso={conversation.lastActivityAt} className="conversation-row__time" />
                 </span>
                 <span className="conversation-row__preview" data-testid="conversation-preview">
@@ -83,10 +113,35 @@ export function ConversationList(params: {
                   <span className={`status-badge status-badge--${conversation.status}`}>
                     {t(`conversation.status.${conversation.status}`)}
                   </span>
-                  <span className="conversation-row__kind">
-                    {t(`conversation.kind.${conversation.kind}`)}
-                  </span>
-                  {conversation.waitingSince ? (
+                  {badges.map((badge) => (
+                    <span
+                      key={badge.clock}
+                      className={`row-sla row-sla--${badge.level}`}
+                      data-testid="row-sla"
+                      data-clock={badge.clock}
+                      data-level={badge.level}
+                      title={badge.explanation ?? t(`sla.metric.${badge.metric}`)}
+                      aria-label={`${t(`sla.clock.${badge.clock}`)} : ${slaTime(badge)}`}
+                    >
+                      <span className="row-sla__clock">{t(`inbox.list.sla.${badge.clock}`)}</span>{' '}
+                      {badge.remainingMs === null
+                        ? t(`sla.level.${badge.level}`)
+                        : badge.remainingMs > 0
+                          ? formatDuration(badge.remainingMs)
+                          : t('inbox.list.sla.overdue', { duration: formatDuration(badge.remainingMs) })}
+                    </span>
+                  ))}
+                  {conversation.tags.slice(0, 2).map((tag) => (
+                    <span key={tag} className="tag-chip">
+                      #{tag}
+                    </span>
+                  ))}
+                  {badges.length === 0 ? (
+                    <span className="conversation-row__kind">
+                      {t(`conversation.kind.${conversation.kind}`)}
+                    </span>
+                  ) : null}
+                  {badges.length === 0 && conversation.waitingSince ? (
                     <span className="conversation-row__waiting">{t('inbox.list.waiting')}</span>
                   ) : null}
                 </span>

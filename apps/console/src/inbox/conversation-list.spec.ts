@@ -1,17 +1,25 @@
-import { type ConversationSummary, type MessageView } from '@vigie/contracts';
+import {
+  type ConversationSummary,
+  type InboxItem,
+  type MessageView,
+  type SlaClockView,
+} from '@vigie/contracts';
 import {
   appendPage,
+  applySlaAlerts,
   emptyConversationList,
+  itemFromSummary,
   moveIfShown,
   nextConversationId,
   patchConversation,
+  patchSlaClocks,
   refreshFirstPage,
   replaceFirstPage,
   upsertConversation,
   upsertMessage,
 } from './conversation-list';
 
-function conversation(id: string, lastActivityAt: string, overrides: Partial<ConversationSummary> = {}) {
+function summary(id: string, lastActivityAt: string, overrides: Partial<ConversationSummary> = {}) {
   return {
     id,
     brandId: 'brand',
@@ -40,6 +48,19 @@ function conversation(id: string, lastActivityAt: string, overrides: Partial<Con
   } as ConversationSummary;
 }
 
+/** A row as the list API gives it: in activity order, the sort key is the last activity. */
+function conversation(id: string, lastActivityAt: string, overrides: Partial<InboxItem> = {}): InboxItem {
+  return {
+    ...summary(id, lastActivityAt),
+    tags: [],
+    priority: null,
+    assigneeId: null,
+    sla: { clocks: [], warnings: [] },
+    sortAt: lastActivityAt,
+    ...overrides,
+  };
+}
+
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 
 describe('the conversation list state', () => {
@@ -57,7 +78,7 @@ describe('the conversation list state', () => {
 
   it('moves a conversation to the top when a live event brings newer activity, without duplicating it', () => {
     const state = appendPage(emptyConversationList, { items: [newer, older], nextCursor: 'c1' });
-    const moved = upsertConversation(state, { ...older, lastActivityAt: '2026-11-23T10:00:00.000Z' });
+    const moved = upsertConversation(state, summary('a', '2026-11-23T10:00:00.000Z'));
     expect(ids(moved.items)).toEqual(['a', 'b']);
     expect(moved.nextCursor).toBe('c1');
   });
@@ -67,11 +88,10 @@ describe('the conversation list state', () => {
       items: [{ ...newer, lastMessagePreview: 'fresh' }],
       nextCursor: null,
     });
-    const late = upsertConversation(state, {
-      ...newer,
-      lastActivityAt: '2026-11-23T07:00:00.000Z',
-      lastMessagePreview: 'stale',
-    });
+    const late = upsertConversation(
+      state,
+      summary('b', '2026-11-23T07:00:00.000Z', { lastMessagePreview: 'stale' }),
+    );
     expect(late.items[0]?.lastMessagePreview).toBe('fresh');
   });
 
@@ -156,6 +176,7 @@ describe('replaceFirstPage (routing views read again)', () => {
     });
     expect(next).toEqual({
       items: [conversation('c', '2026-03-01T10:03:00Z')],
+      order: 'activity',
       nextCursor: null,
       isLoaded: true,
     });
@@ -173,11 +194,90 @@ describe('moveIfShown', () => {
   });
 
   it('moves a shown conversation to its new place', () => {
-    const next = moveIfShown(shown, conversation('a', '2026-03-01T10:09:00Z'));
+    const next = moveIfShown(shown, summary('a', '2026-03-01T10:09:00Z'));
     expect(next.items.map((item) => item.id)).toEqual(['a', 'b']);
   });
 
   it('never adds a conversation the view does not hold', () => {
-    expect(moveIfShown(shown, conversation('z', '2026-03-01T10:09:00Z'))).toBe(shown);
+    expect(moveIfShown(shown, summary('z', '2026-03-01T10:09:00Z'))).toBe(shown);
+  });
+});
+
+describe('lists in due order (at risk, breached)', () => {
+  const due = (id: string, sortAt: string, lastActivityAt = '2026-03-01T09:00:00Z') =>
+    conversation(id, lastActivityAt, { sortAt });
+  const loaded = appendPage(emptyConversationList, {
+    sort: 'due',
+    items: [due('late', '2026-03-01T11:00:00Z'), due('soon', '2026-03-01T10:00:00Z')],
+    nextCursor: null,
+  });
+
+  it('keeps the soonest due first, ties by id ascending, as the API does', () => {
+    expect(ids(loaded.items)).toEqual(['soon', 'late']);
+    const tied = appendPage(loaded, { items: [due('a-tie', '2026-03-01T10:00:00Z')], nextCursor: null });
+    expect(ids(tied.items)).toEqual(['a-tie', 'soon', 'late']);
+  });
+
+  it('does not move a row when a message arrives: its due time is the API’s to tell', () => {
+    const next = moveIfShown(loaded, summary('late', '2026-03-01T12:00:00Z', { lastMessagePreview: 'new' }));
+    expect(ids(next.items)).toEqual(['soon', 'late']);
+    expect(next.items[1]).toMatchObject({ lastMessagePreview: 'new', sortAt: '2026-03-01T11:00:00Z' });
+  });
+});
+
+describe('rows from live events', () => {
+  it('keep what the row knew besides the summary', () => {
+    const known = conversation('a', '2026-03-01T10:00:00Z', { tags: ['vip'], priority: 'high' });
+    expect(itemFromSummary(summary('a', '2026-03-01T10:05:00Z'), known, 'activity')).toMatchObject({
+      tags: ['vip'],
+      priority: 'high',
+      sortAt: '2026-03-01T10:05:00Z',
+    });
+    expect(itemFromSummary(summary('b', '2026-03-01T10:05:00Z'), undefined, 'activity')).toMatchObject({
+      tags: [],
+      priority: null,
+      sla: { clocks: [], warnings: [] },
+    });
+  });
+});
+
+describe('SLA changes on rows', () => {
+  const clock = {
+    clock: 'customer',
+    metric: 'first_response',
+    status: 'running',
+    breachedAt: null,
+    startedAt: '2026-03-01T10:00:00.000Z',
+    dueAt: '2026-03-01T11:00:00.000Z',
+  } as SlaClockView;
+  const state = appendPage(emptyConversationList, {
+    items: [conversation('a', '2026-03-01T10:00:00Z', { sla: { clocks: [clock], warnings: [] } })],
+    nextCursor: null,
+  });
+
+  it('replaces the clocks on sla.updated, for a shown conversation only', () => {
+    const fulfilled = { ...clock, status: 'fulfilled' } as SlaClockView;
+    expect(patchSlaClocks(state, 'a', [fulfilled]).items[0]?.sla.clocks).toEqual([fulfilled]);
+    expect(patchSlaClocks(state, 'z', [fulfilled])).toBe(state);
+  });
+
+  it('records a warning and a breach from the alerts', () => {
+    const alert = {
+      conversationId: 'a',
+      clock: 'customer',
+      metric: 'first_response',
+      fraction: 0.5,
+    } as const;
+    const warned = applySlaAlerts(state, [
+      { ...alert, kind: 'warning', dueAt: clock.dueAt as string, at: '2026-03-01T10:30:00.000Z' },
+      { ...alert, conversationId: 'z', kind: 'warning', dueAt: '', at: '' },
+    ]);
+    expect(warned.items[0]?.sla.warnings).toEqual([
+      { clock: 'customer', metric: 'first_response', at: '2026-03-01T10:30:00.000Z' },
+    ]);
+    const breached = applySlaAlerts(warned, [
+      { ...alert, kind: 'breach', fraction: 1, dueAt: clock.dueAt as string, at: '2026-03-01T11:00:00.000Z' },
+    ]);
+    expect(breached.items[0]?.sla.clocks[0]?.breachedAt).toBe('2026-03-01T11:00:00.000Z');
   });
 });

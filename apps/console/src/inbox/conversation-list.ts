@@ -1,72 +1,114 @@
-import { type ConversationSummary, type MessageView } from '@vigie/contracts';
+import {
+  type ConversationSummary,
+  type InboxItem,
+  type InboxPage,
+  type InboxSort,
+  type MessageView,
+  type SlaAlert,
+  type SlaClockView,
+} from '@vigie/contracts';
 
-/** The loaded part of the list: newest activity first, like the API pages it merges. */
+/** The loaded part of a list, in the API's order for its view (newest activity, or soonest due, first). */
 export type ConversationListState = {
-  items: ConversationSummary[];
-  /** The cursor for the next older page; null once the end is reached. */
+  items: InboxItem[];
+  order: InboxSort;
+  /** The cursor for the next page; null once the end is reached. */
   nextCursor: string | null;
   isLoaded: boolean;
 };
 
-export const emptyConversationList: ConversationListState = { items: [], nextCursor: null, isLoaded: false };
+export const emptyConversationList: ConversationListState = {
+  items: [],
+  order: 'activity',
+  nextCursor: null,
+  isLoaded: false,
+};
 
-/** Newest activity first; ties broken by id, descending, as the API's cursor does. */
-export function compareByActivity(left: ConversationSummary, right: ConversationSummary): number {
-  const byTime = Date.parse(right.lastActivityAt) - Date.parse(left.lastActivityAt);
-  if (byTime !== 0) return byTime;
-  return left.id < right.id ? 1 : left.id > right.id ? -1 : 0;
+type PageOfItems = Pick<InboxPage, 'items' | 'nextCursor'> & { sort?: InboxSort };
+
+/**
+ * The API's order: newest activity first, or soonest due first; ties broken by id (descending with activity,
+ * ascending with due time), as the API's keyset does.
+ */
+export function compareItems(order: InboxSort): (left: InboxItem, right: InboxItem) => number {
+  const direction = order === 'activity' ? -1 : 1;
+  return (left, right) => {
+    const byKey = Date.parse(left.sortAt) - Date.parse(right.sortAt);
+    if (byKey !== 0) return direction * byKey;
+    return direction * (left.id < right.id ? -1 : left.id > right.id ? 1 : 0);
+  };
 }
 
-/** Keeps the most recent version of each conversation (by last activity), then sorts. */
+/** A live event's summary as a row: what the row knew besides the summary stays (tags, priority, clocks). */
+export function itemFromSummary(
+  summary: ConversationSummary,
+  known: InboxItem | undefined,
+  order: InboxSort,
+): InboxItem {
+  return {
+    tags: [],
+    priority: null,
+    assigneeId: null,
+    sla: { clocks: [], warnings: [] },
+    ...known,
+    ...summary,
+    // In activity order the key is the last activity, which the event moves; a due time only the API knows.
+    sortAt: order === 'activity' ? summary.lastActivityAt : (known?.sortAt ?? summary.lastActivityAt),
+  };
+}
+
+/** Keeps the most recent version of each conversation (by last activity; a page wins ties), then sorts. */
 function mergeItems(
-  current: readonly ConversationSummary[],
-  incoming: readonly ConversationSummary[],
-): ConversationSummary[] {
+  current: readonly InboxItem[],
+  incoming: readonly InboxItem[],
+  order: InboxSort,
+): InboxItem[] {
   const byId = new Map(current.map((item) => [item.id, item]));
   for (const item of incoming) {
     const known = byId.get(item.id);
     if (!known || Date.parse(item.lastActivityAt) >= Date.parse(known.lastActivityAt))
       byId.set(item.id, item);
   }
-  return [...byId.values()].sort(compareByActivity);
+  return [...byId.values()].sort(compareItems(order));
 }
 
-/** Appends the next older page (scrolling down). */
-export function appendPage(
-  state: ConversationListState,
-  page: { items: ConversationSummary[]; nextCursor: string | null },
-): ConversationListState {
-  return { items: mergeItems(state.items, page.items), nextCursor: page.nextCursor, isLoaded: true };
+/** Appends the next page (scrolling down). */
+export function appendPage(state: ConversationListState, page: PageOfItems): ConversationListState {
+  const order = page.sort ?? state.order;
+  return {
+    items: mergeItems(state.items, page.items, order),
+    order,
+    nextCursor: page.nextCursor,
+    isLoaded: true,
+  };
 }
 
 /**
  * After a reconnection: the first page replaces what the top of the list knew, without dropping the
  * older pages already scrolled through (they keep their cursor), so the agent's place is kept.
  */
-export function refreshFirstPage(
-  state: ConversationListState,
-  page: { items: ConversationSummary[]; nextCursor: string | null },
-): ConversationListState {
+export function refreshFirstPage(state: ConversationListState, page: PageOfItems): ConversationListState {
   if (!state.isLoaded) return appendPage(state, page);
-  return { ...state, items: mergeItems(state.items, page.items) };
+  return { ...state, items: mergeItems(state.items, page.items, state.order) };
 }
 
 /**
- * A filtered view read its first page again (its membership changed: an assignment, the queue): the page is
- * the truth down to its last item, so conversations that left the view go; older pages already scrolled
- * through stay until they are read again. A first page without a next cursor is the whole view.
+ * A list read its first page again (its membership may have changed: an assignment, a status, a clock, the
+ * search): the page is the truth down to its last item, so conversations that left the list go; rows further
+ * down already scrolled through stay until they are read again. A first page without a next cursor is the
+ * whole list.
  */
-export function replaceFirstPage(
-  state: ConversationListState,
-  page: { items: ConversationSummary[]; nextCursor: string | null },
-): ConversationListState {
-  if (!state.isLoaded || page.nextCursor === null) return appendPage(emptyConversationList, page);
+export function replaceFirstPage(state: ConversationListState, page: PageOfItems): ConversationListState {
+  const order = page.sort ?? state.order;
+  if (!state.isLoaded || page.nextCursor === null)
+    return appendPage({ ...emptyConversationList, order }, page);
   const oldest = page.items[page.items.length - 1];
-  const older = oldest ? state.items.filter((item) => compareByActivity(oldest, item) < 0) : [];
-  return { ...state, items: mergeItems(older, page.items) };
+  const compare = compareItems(order);
+  const further = oldest ? state.items.filter((item) => compare(oldest, item) < 0) : [];
+  return { ...state, order, items: mergeItems(further, page.items, order) };
 }
 
-/** A message moved a conversation the view shows (a filtered view never adds one from an event). */
+/** A message moved a conversation the list shows (a list that does not merge events never adds one). */
 export function moveIfShown(
   state: ConversationListState,
   conversation: ConversationSummary,
@@ -81,24 +123,72 @@ export function upsertConversation(
   state: ConversationListState,
   conversation: ConversationSummary,
 ): ConversationListState {
-  return { ...state, items: mergeItems(state.items, [conversation]) };
+  const known = state.items.find((item) => item.id === conversation.id);
+  return {
+    ...state,
+    items: mergeItems(state.items, [itemFromSummary(conversation, known, state.order)], state.order),
+  };
 }
 
-/** A conversation changed in a way the list shows (its status after an action). */
+/** A conversation changed in a way the list shows (its status after an action): in place. */
 export function patchConversation(
   state: ConversationListState,
   conversationId: string,
-  patch: Partial<ConversationSummary>,
+  patch: Partial<InboxItem>,
 ): ConversationListState {
+  if (!state.items.some((item) => item.id === conversationId)) return state;
   return {
     ...state,
     items: state.items.map((item) => (item.id === conversationId ? { ...item, ...patch } : item)),
   };
 }
 
+/** `sla.updated`: the conversation's clocks as they are now (a warning of an earlier cycle no longer counts). */
+export function patchSlaClocks(
+  state: ConversationListState,
+  conversationId: string,
+  clocks: SlaClockView[],
+): ConversationListState {
+  const item = state.items.find((candidate) => candidate.id === conversationId);
+  return item ? patchConversation(state, conversationId, { sla: { ...item.sla, clocks } }) : state;
+}
+
+/** `sla.warning` / `sla.breached`: the alerts about conversations the list shows turn their badges. */
+export function applySlaAlerts(
+  state: ConversationListState,
+  alerts: readonly SlaAlert[],
+): ConversationListState {
+  let next = state;
+  for (const alert of alerts) {
+    const item = next.items.find((candidate) => candidate.id === alert.conversationId);
+    if (!item) continue;
+    const sla =
+      alert.kind === 'warning'
+        ? {
+            ...item.sla,
+            warnings: [
+              ...item.sla.warnings.filter(
+                (warning) => warning.clock !== alert.clock || warning.metric !== alert.metric,
+              ),
+              { clock: alert.clock, metric: alert.metric, at: alert.at },
+            ],
+          }
+        : {
+            ...item.sla,
+            clocks: item.sla.clocks.map((clock) =>
+              clock.clock === alert.clock && clock.metric === alert.metric && clock.breachedAt === null
+                ? { ...clock, breachedAt: alert.at }
+                : clock,
+            ),
+          };
+    next = patchConversation(next, item.id, { sla });
+  }
+  return next;
+}
+
 /** The conversation after `currentId` in the list (the "next" shortcut), or the first one. */
 export function nextConversationId(
-  items: readonly ConversationSummary[],
+  items: readonly { id: string }[],
   currentId: string | null,
   step: 1 | -1 = 1,
 ): string | null {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type ConversationView } from './inbox-views';
 
-export function EmptyInbox({ view }: { view: ConversationView }) {
+export function EmptyInbox({ view, isFiltered }: { view: ConversationView; isFiltered: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="empty-state">
@@ -28,8 +28,12 @@ export function EmptyInbox({ view }: { view: ConversationView }) {
           strokeLinecap="round"
         />
       </svg>
-      <h2 className="empty-state__heading">{t('inbox.empty.heading')}</h2>
-      <p className="empty-state__text">{t(`inbox.empty.${view}`)}</p>
+      <h2 className="empty-state__heading">
+        {isFiltered ? t('inbox.empty.noMatchHeading') : t('inbox.empty.heading')}
+      </h2>
+      <p className="empty-state__text" data-testid="empty-inbox">
+        {isFiltered ? t('inbox.empty.noMatch') : t(`inbox.empty.${view}`)}
+      </p>
     </div>
   );
 }

@@ -1,16 +1,28 @@
-import { type ConversationSummary, type Role } from '@vigie/contracts';
-import { conversationPagePath, mayJoinOnMessage, navigationFor, parseView } from './inbox-views';
+import { type InboxFilters, type Role } from '@vigie/contracts';
+import {
+  conversationPagePath,
+  hasFilters,
+  listKey,
+  type MembershipEvent,
+  mergesEvents,
+  navigationFor,
+  parseFilters,
+  parseView,
+  refreshesOn,
+} from './inbox-views';
 
 function labels(role: Role): string[] {
   return navigationFor(role).map((item) => (item.kind === 'view' ? item.view : item.section));
 }
 
+const stateViews = ['at_risk', 'breached', 'pending', 'snoozed', 'resolved'];
+
 describe('navigationFor', () => {
   it.each<{ role: Role; expected: string[] }>([
-    { role: 'agent', expected: ['mine', 'unassigned', 'all'] },
-    { role: 'supervisor', expected: ['unassigned', 'all', 'slaBoard'] },
-    { role: 'ops', expected: ['all', 'slaBoard'] },
-    { role: 'admin', expected: ['unassigned', 'all', 'slaBoard', 'administration'] },
+    { role: 'agent', expected: ['mine', 'unassigned', 'team', ...stateViews, 'all'] },
+    { role: 'supervisor', expected: ['unassigned', 'team', ...stateViews, 'all', 'slaBoard'] },
+    { role: 'ops', expected: [...stateViews, 'all', 'slaBoard'] },
+    { role: 'admin', expected: ['unassigned', ...stateViews, 'all', 'slaBoard', 'administration'] },
   ])('shows $role the sections $expected', ({ role, expected }) => {
     expect(labels(role)).toEqual(expected);
   });
@@ -26,19 +38,23 @@ describe('parseView', () => {
     ['all', 'agent', 'all'],
     ['mine', 'agent', 'mine'],
     ['unassigned', 'agent', 'unassigned'],
+    ['team', 'agent', 'team'],
+    ['breached', 'agent', 'breached'],
+    ['at_risk', 'ops', 'at_risk'],
     ['unassigned', 'supervisor', 'unassigned'],
+    ['team', 'supervisor', 'team'],
   ])('opens %p for an %s', (value, role, expected) => {
     expect(parseView(value, role)).toBe(expected);
   });
 
-  // Views the role cannot open, or without an API behind them yet, open "all" rather than a list that lies.
+  // Views the role cannot open open "all" rather than a list the API would refuse.
   it.each<[string | null, Role]>([
     [null, 'agent'],
     ['', 'agent'],
     ['slaBoard', 'agent'],
     ['ALL', 'agent'],
-    ['team', 'agent'],
     ['mine', 'supervisor'],
+    ['team', 'admin'],
     ['mine', 'ops'],
     ['unassigned', 'ops'],
   ])('opens "all" for %p as %s', (value, role) => {
@@ -46,34 +62,97 @@ describe('parseView', () => {
   });
 });
 
-describe('conversationPagePath', () => {
-  it('reads "All" from the inbox list, with the cursor when there is one', () => {
-    expect(conversationPagePath({ view: 'all', cursor: null, limit: 100 })).toBe(
-      '/api/conversations?limit=100',
+describe('parseFilters', () => {
+  it('reads every filter from the URL, normalized', () => {
+    const params = new URLSearchParams(
+      'view=all&brandId=0b7e2c6a-5d7f-4c1e-9a8b-3f2d1e0c9b8a&channel=x&language=FR&intent=complaint&priority=high&tag=%20VIP%20&q=%20réseau%20lyon%20',
     );
-    expect(conversationPagePath({ view: 'all', cursor: 'abc', limit: 100 })).toBe(
-      '/api/conversations?limit=100&cursor=abc',
-    );
+    expect(parseFilters(params)).toEqual({
+      brandId: '0b7e2c6a-5d7f-4c1e-9a8b-3f2d1e0c9b8a',
+      channel: 'x',
+      language: 'fr',
+      intent: 'complaint',
+      priority: 'high',
+      tag: 'vip',
+      q: 'réseau lyon',
+    });
   });
 
-  it.each(['mine', 'unassigned'] as const)('reads "%s" from routing’s inbox', (view) => {
-    expect(conversationPagePath({ view, cursor: 'a+b', limit: 50 })).toBe(
-      `/api/routing/inbox?limit=50&cursor=a%2Bb&view=${view}`,
-    );
+  it('drops what the API would refuse rather than send it', () => {
+    expect(
+      parseFilters(
+        new URLSearchParams(
+          'brandId=vigie&channel=mastodon&language=fra&intent=rant&priority=asap&q=%21%21&tag=',
+        ),
+      ),
+    ).toEqual({});
   });
 });
 
-describe('mayJoinOnMessage', () => {
-  const summary = (changes: Partial<ConversationSummary>) =>
-    ({ needsReply: true, status: 'open', ...changes }) as ConversationSummary;
+describe('list paths and keys', () => {
+  const filters: InboxFilters = { intent: 'complaint', q: 'réseau' };
 
-  it.each<[string, Parameters<typeof mayJoinOnMessage>[0], Partial<ConversationSummary>, boolean]>([
-    ['a waiting customer in Unassigned', 'unassigned', {}, true],
-    ['a thank-you that needs no reply', 'unassigned', { needsReply: false }, false],
-    ['a resolved conversation', 'unassigned', { status: 'resolved' }, false],
-    ['Mine (joins only by assignment)', 'mine', {}, false],
-    ['All (merges the event itself)', 'all', {}, false],
-  ])('%s → %p', (_case, view, changes, expected) => {
-    expect(mayJoinOnMessage(view, summary(changes))).toBe(expected);
+  it('reads every view from the inbox list API, with its filters and the cursor', () => {
+    expect(conversationPagePath({ view: 'all', filters: {}, cursor: null, limit: 100 })).toBe(
+      '/api/inbox/conversations?view=all&limit=100',
+    );
+    expect(conversationPagePath({ view: 'breached', filters, cursor: 'a+b', limit: 50 })).toBe(
+      '/api/inbox/conversations?view=breached&intent=complaint&q=r%C3%A9seau&limit=50&cursor=a%2Bb',
+    );
+  });
+
+  it('names a list by its view and filters, whatever order the filters were set in', () => {
+    expect(listKey('mine', { q: 'x1', intent: 'question' })).toBe(
+      listKey('mine', { intent: 'question', q: 'x1' }),
+    );
+    expect(listKey('mine', {})).not.toBe(listKey('all', {}));
+    expect(hasFilters({})).toBe(false);
+    expect(hasFilters({ tag: 'vip' })).toBe(true);
+  });
+});
+
+describe('how a list follows the socket', () => {
+  it('merges events itself only in unfiltered "All"', () => {
+    expect(mergesEvents('all', {})).toBe(true);
+    expect(mergesEvents('all', { q: 'panne' })).toBe(false);
+    expect(mergesEvents('mine', {})).toBe(false);
+  });
+
+  const events: MembershipEvent[] = [
+    'conversation.created',
+    'message.received',
+    'conversation.updated',
+    'conversation.assigned',
+    'queue.changed',
+    'sla.updated',
+    'sla.warning',
+    'sla.breached',
+  ];
+  const refreshing = (view: Parameters<typeof refreshesOn>[0]['view'], filters: InboxFilters = {}) =>
+    events.filter((event) => refreshesOn({ view, filters, event }));
+
+  it.each<[Parameters<typeof refreshesOn>[0]['view'], InboxFilters, MembershipEvent[]]>([
+    ['all', {}, []],
+    ['all', { q: 'panne' }, ['conversation.created', 'message.received', 'conversation.updated']],
+    ['mine', {}, ['conversation.created', 'conversation.updated', 'conversation.assigned', 'queue.changed']],
+    [
+      'unassigned',
+      {},
+      [
+        'conversation.created',
+        'message.received',
+        'conversation.updated',
+        'conversation.assigned',
+        'queue.changed',
+      ],
+    ],
+    [
+      'breached',
+      {},
+      ['conversation.created', 'conversation.updated', 'sla.updated', 'sla.warning', 'sla.breached'],
+    ],
+    ['resolved', {}, ['conversation.created', 'message.received', 'conversation.updated']],
+  ])('%s %p reads its first page again on %p', (view, filters, expected) => {
+    expect(refreshing(view, filters)).toEqual(expected);
   });
 });

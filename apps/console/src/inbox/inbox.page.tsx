@@ -1,5 +1,5 @@
-import { type SessionUser } from '@vigie/contracts';
-import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+import { type InboxFilters, inboxFilterNames, type SessionUser } from '@vigie/contracts';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { signOut } from '../auth/auth.api';
@@ -15,8 +15,9 @@ import { ConnectionIndicator } from './connection-indicator.component';
 import { nextConversationId } from './conversation-list';
 import { ConversationList } from './conversation-list.component';
 import { EmptyInbox } from './empty-inbox.component';
+import { InboxFilterBar } from './inbox-filters.component';
 import { InboxNav } from './inbox-nav.component';
-import { parseView } from './inbox-views';
+import { filterEntries, hasFilters, parseFilters, parseView } from './inbox-views';
 import { OnlineColleagues } from './online-colleagues.component';
 import { shortcutFor } from './shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog.component';
@@ -39,12 +40,15 @@ export function InboxPage({ user }: { user: SessionUser }) {
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const replyTextarea = useRef<HTMLTextAreaElement>(null);
   const view = parseView(searchParams.get('view'), user.role);
+  // The same filters keep the same object (a new one would read the list again).
+  const filterQuery = new URLSearchParams(filterEntries(parseFilters(searchParams))).toString();
+  const filters = useMemo(() => parseFilters(new URLSearchParams(filterQuery)), [filterQuery]);
   const selectedId = searchParams.get('conversation');
   const { connection, colleagues, socket, reconnections } = useRealtime({
     userId: user.id,
     onSessionEnded: (reason) => markSignedOut(reason),
   });
-  const list = useConversationList({ view, socket, reconnections });
+  const list = useConversationList({ view, filters, socket, reconnections });
   const items = list.state.items;
   const isListLoaded = list.state.isLoaded;
 
@@ -62,6 +66,17 @@ export function InboxPage({ user }: { user: SessionUser }) {
         if (conversationId) next.set('conversation', conversationId);
         else next.delete('conversation');
         return next;
+      }),
+    [setSearchParams],
+  );
+
+  const changeFilters = useCallback(
+    (next: InboxFilters) =>
+      setSearchParams((current) => {
+        const params = new URLSearchParams(current);
+        for (const name of inboxFilterNames) params.delete(name);
+        for (const [name, value] of filterEntries(next)) params.set(name, value);
+        return params;
       }),
     [setSearchParams],
   );
@@ -137,18 +152,20 @@ export function InboxPage({ user }: { user: SessionUser }) {
                 {t('inbox.shortcuts.open')}
               </button>
             </div>
+            <InboxFilterBar filters={filters} onChange={changeFilters} canLoadFacets={isListLoaded} />
             {list.hasFailed ? (
               <p className="notice notice--error" role="alert">
                 {t('inbox.list.loadFailed')}
               </p>
             ) : null}
             {list.state.isLoaded && items.length === 0 ? (
-              <EmptyInbox view={view} />
+              <EmptyInbox view={view} isFiltered={hasFilters(filters)} />
             ) : (
               <ConversationList
                 items={items}
                 selectedId={selectedId}
                 hasMore={list.state.nextCursor !== null}
+                listKey={list.loadedKey}
                 onSelect={select}
                 onNeedMore={list.loadMore}
               />

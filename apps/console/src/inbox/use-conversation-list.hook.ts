@@ -1,40 +1,60 @@
-import { type ConversationSummary } from '@vigie/contracts';
+import {
+  type ConversationSummary,
+  type InboxFilters,
+  type InboxItem,
+  type SlaAlertDigest,
+  type SlaUpdated,
+} from '@vigie/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchConversationPage } from '../conversation/conversations.api';
 import { type ConsoleSocket } from '../realtime/socket.client';
 import {
   appendPage,
+  applySlaAlerts,
   type ConversationListState,
   emptyConversationList,
   moveIfShown,
   patchConversation,
+  patchSlaClocks,
   refreshFirstPage,
   replaceFirstPage,
   upsertConversation,
 } from './conversation-list';
-import { type ConversationView, isFilteredByRouting, mayJoinOnMessage } from './inbox-views';
+import {
+  type ConversationView,
+  listKey,
+  type MembershipEvent,
+  mergesEvents,
+  refreshesOn,
+} from './inbox-views';
 
 export type ConversationList = {
   state: ConversationListState;
   hasFailed: boolean;
+  /** The list the rows belong to (view and filters), once its first page arrived; null while it loads. */
+  loadedKey: string | null;
   loadMore: () => void;
-  patch: (conversationId: string, patch: Partial<ConversationSummary>) => void;
+  patch: (conversationId: string, patch: Partial<InboxItem>) => void;
 };
 
 /**
- * The inbox list of one view: pages from the API as the agent scrolls, live changes from the socket, and the
- * first page fetched again after a reconnection (events sent while disconnected are not replayed) or, in
- * routing's views, after an assignment, a queue change or a new conversation.
+ * The inbox list of one view and its filters (keep `filters` the same object while they do not change: a new
+ * one reads the list again): pages from the API as the agent scrolls, live changes from the
+ * socket, and the first page read again after a reconnection (events sent while disconnected are not
+ * replayed) or after an event that may change who belongs to the list (`refreshesOn`).
  */
 export function useConversationList(params: {
   view: ConversationView;
+  filters: InboxFilters;
   socket: ConsoleSocket | null;
   reconnections: number;
 }): ConversationList {
-  const { view, socket, reconnections } = params;
+  const { view, filters, socket, reconnections } = params;
+  const key = listKey(view, filters);
   const [state, setState] = useState<ConversationListState>(emptyConversationList);
   const [hasFailed, setHasFailed] = useState(false);
-  const [shownView, setShownView] = useState(view);
+  const [shownKey, setShownKey] = useState(key);
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
   // Bumped to read the first page again; a burst of events while a read is under way asks for one more.
   const [refreshes, setRefreshes] = useState(0);
   const isRefreshing = useRef(false);
@@ -42,13 +62,14 @@ export function useConversationList(params: {
   const loading = useRef(false);
   const cursor = useRef<string | null>(null);
   const isLoaded = useRef(false);
-  const currentView = useRef(view);
+  const current = useRef({ key, view, filters });
 
-  // Another view: start from an empty list (adjusting state while rendering, so no stale rows flash).
-  if (shownView !== view) {
-    setShownView(view);
+  // Another list: start from an empty one (adjusting state while rendering, so no stale rows flash).
+  if (shownKey !== key) {
+    setShownKey(key);
     setState(emptyConversationList);
     setHasFailed(false);
+    setLoadedKey(null);
   }
 
   useEffect(() => {
@@ -58,15 +79,16 @@ export function useConversationList(params: {
 
   useEffect(() => {
     let isCurrent = true;
-    currentView.current = view;
+    current.current = { key, view, filters };
     isRefreshing.current = true;
-    void fetchConversationPage(view, null).then((result) => {
+    void fetchConversationPage({ view, filters, cursor: null }).then((result) => {
       if (!isCurrent) return;
       isRefreshing.current = false;
       if (result.kind === 'ok') {
         setHasFailed(false);
-        const merge = isFilteredByRouting(view) ? replaceFirstPage : refreshFirstPage;
-        setState((current) => merge(current, result.body));
+        const merge = mergesEvents(view, filters) ? refreshFirstPage : replaceFirstPage;
+        setState((known) => merge(known, result.body));
+        setLoadedKey(key);
       } else setHasFailed(true);
       if (isRefreshPending.current) {
         isRefreshPending.current = false;
@@ -77,64 +99,88 @@ export function useConversationList(params: {
       isCurrent = false;
       isRefreshing.current = false;
     };
-  }, [view, reconnections, refreshes]);
+  }, [key, view, filters, reconnections, refreshes]);
 
   useEffect(() => {
     if (!socket) return;
-    const isFiltered = isFilteredByRouting(view);
-    const refresh = () => {
+    const isMerging = mergesEvents(view, filters);
+    const refreshOn = (event: MembershipEvent) => {
+      if (!refreshesOn({ view, filters, event })) return;
       if (isRefreshing.current) isRefreshPending.current = true;
       else setRefreshes((count) => count + 1);
     };
-    const onCreated = ({ conversation }: { conversation: ConversationSummary }) =>
-      isFiltered ? refresh() : setState((current) => upsertConversation(current, conversation));
+    const onCreated = ({ conversation }: { conversation: ConversationSummary }) => {
+      if (isMerging) setState((known) => upsertConversation(known, conversation));
+      else refreshOn('conversation.created');
+    };
     const onMessage = ({ conversation }: { conversation: ConversationSummary }) => {
-      // A customer writing again may queue a conversation the view does not show yet.
-      if (mayJoinOnMessage(view, conversation)) refresh();
-      setState((current) =>
-        isFiltered ? moveIfShown(current, conversation) : upsertConversation(current, conversation),
+      setState((known) =>
+        isMerging ? upsertConversation(known, conversation) : moveIfShown(known, conversation),
       );
+      refreshOn('message.received');
     };
     // A status or tag change keeps the conversation's place (its last activity does not move).
-    const onUpdated = ({ conversation }: { conversation: ConversationSummary }) =>
-      setState((current) => patchConversation(current, conversation.id, conversation));
+    const onUpdated = ({ conversation }: { conversation: ConversationSummary }) => {
+      setState((known) => patchConversation(known, conversation.id, conversation));
+      refreshOn('conversation.updated');
+    };
+    const onAssigned = () => refreshOn('conversation.assigned');
+    const onQueue = () => refreshOn('queue.changed');
+    const onSlaUpdated = (event: SlaUpdated) => {
+      setState((known) => patchSlaClocks(known, event.conversationId, event.clocks));
+      refreshOn('sla.updated');
+    };
+    const onWarning = (digest: SlaAlertDigest) => {
+      setState((known) => applySlaAlerts(known, digest.alerts));
+      refreshOn('sla.warning');
+    };
+    const onBreached = (digest: SlaAlertDigest) => {
+      setState((known) => applySlaAlerts(known, digest.alerts));
+      refreshOn('sla.breached');
+    };
     socket.on('conversation.created', onCreated);
     socket.on('message.received', onMessage);
     socket.on('conversation.updated', onUpdated);
-    if (isFiltered) {
-      socket.on('conversation.assigned', refresh);
-      socket.on('queue.changed', refresh);
-    }
+    socket.on('conversation.assigned', onAssigned);
+    socket.on('queue.changed', onQueue);
+    socket.on('sla.updated', onSlaUpdated);
+    socket.on('sla.warning', onWarning);
+    socket.on('sla.breached', onBreached);
     return () => {
       socket.off('conversation.created', onCreated);
       socket.off('message.received', onMessage);
       socket.off('conversation.updated', onUpdated);
-      socket.off('conversation.assigned', refresh);
-      socket.off('queue.changed', refresh);
+      socket.off('conversation.assigned', onAssigned);
+      socket.off('queue.changed', onQueue);
+      socket.off('sla.updated', onSlaUpdated);
+      socket.off('sla.warning', onWarning);
+      socket.off('sla.breached', onBreached);
     };
-  }, [socket, view]);
+  }, [socket, view, filters]);
 
   const loadMore = useCallback(() => {
     if (loading.current || !isLoaded.current || !cursor.current) return;
     loading.current = true;
-    const pageView = currentView.current;
-    void fetchConversationPage(pageView, cursor.current).then((result) => {
-      loading.current = false;
-      // The agent switched views meanwhile: this page belongs to the other list.
-      if (pageView !== currentView.current) return;
-      if (result.kind === 'ok') {
-        // Now, not after the next render: a scroll event in between would fetch the same page again.
-        cursor.current = result.body.nextCursor;
-        setState((current) => appendPage(current, result.body));
-      } else setHasFailed(true);
-    });
+    const list = current.current;
+    void fetchConversationPage({ view: list.view, filters: list.filters, cursor: cursor.current }).then(
+      (result) => {
+        loading.current = false;
+        // The agent switched lists meanwhile: this page belongs to the other one.
+        if (list.key !== current.current.key) return;
+        if (result.kind === 'ok') {
+          // Now, not after the next render: a scroll event in between would fetch the same page again.
+          cursor.current = result.body.nextCursor;
+          setState((known) => appendPage(known, result.body));
+        } else setHasFailed(true);
+      },
+    );
   }, []);
 
   const patch = useCallback(
-    (conversationId: string, changes: Partial<ConversationSummary>) =>
-      setState((current) => patchConversation(current, conversationId, changes)),
+    (conversationId: string, changes: Partial<InboxItem>) =>
+      setState((known) => patchConversation(known, conversationId, changes)),
     [],
   );
 
-  return { state, hasFailed, loadMore, patch };
+  return { state, hasFailed, loadedKey, loadMore, patch };
 }

@@ -1,3 +1,5 @@
+import type { RoutingPriority } from './routing.contracts';
+
 /** The channels Vigie talks to. A new channel adds its name here and a folder in the ingestion lib. */
 export const channelNames = ['x'] as const;
 export type ChannelName = (typeof channelNames)[number];
@@ -124,6 +126,12 @@ export type ConversationActionState = {
 };
 /** `PUT /api/conversations/:id/tags`: the whole set (trimmed, lower-cased, de-duplicated). */
 export type SetConversationTagsRequest = { tags: string[] };
+/**
+ * `POST /api/conversations/:id/priority`: the routing band of a queued or held conversation, set by a person;
+ * routing reorders its queue and SLA re-chooses the policy (docs/sla.md).
+ */
+export type SetConversationPriorityRequest = { priority: RoutingPriority };
+export type ConversationPriorityState = { conversationId: string; priority: RoutingPriority };
 /** An internal note: agents only, never sent to the customer. */
 export type ConversationNote = {
   id: string;

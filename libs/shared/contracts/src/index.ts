@@ -6,6 +6,8 @@ export * from './health.contracts';
 export * from './realtime.contracts';
 export * from './domain-events.contracts';
 export * from './inbox.contracts';
+export * from './inbox-views.contracts';
+export * from './canned-answers.contracts';
 export * from './channel-accounts.contracts';
 export * from './crm.contracts';
 export * from './routing.contracts';

@@ -25,6 +25,12 @@ export type SlaPolicyBody = {
     channels?: string[];
     conversationKinds?: ('public_thread' | 'direct_message')[];
     intents?: string[];
+    /** Routing priority bands; a change of band chooses the policy again (docs/sla.md). */
+    priorities?: ('urgent' | 'high' | 'medium' | 'low')[];
+    /** Matches a conversation carrying at least one of these tags. */
+    tags?: string[];
+    /** The contact's CRM account tier; `none`: no account or no tier. */
+    contactTiers?: ('vip' | 'premium' | 'standard' | 'none')[];
   };
   calendar: {
     timezone: string;

@@ -1,8 +1,11 @@
 /** Mention-volume incidents: REST and socket types (docs/spikes.md). */
 
 export type SpikeIncidentStatus = 'open' | 'closed';
-/** How a closed incident ended: volume back to normal, resolved by ops, or marked a false alarm by ops. */
-export type SpikeIncidentClosure = 'calm' | 'resolved' | 'false_alarm';
+/**
+ * How a closed incident ended: volume back to normal, resolved by ops, marked a false alarm by ops, or merged by
+ * ops into another incident (`mergedIntoId`).
+ */
+export type SpikeIncidentClosure = 'calm' | 'resolved' | 'false_alarm' | 'merged';
 export type SpikeIncidentSeverity = 'minor' | 'major' | 'critical';
 
 /** A term that rose in the incident's posts against the brand's last day. */
@@ -39,10 +42,32 @@ export type SpikeIncidentView = {
   closedByUserId: string | null;
   acknowledgedAt: string | null;
   acknowledgedByUserId: string | null;
-  /** Conversations linked to the incident (by topic and time while it is open). */
+  /** Conversations linked to the incident (by topic and time while it is open), unlinked ones not counted. */
   linkedConversationCount: number;
   /** Bulk answers, oldest first, each with its delivery progress. */
   bulkAnswers: SpikeBulkAnswerView[];
+  /** The incident this one was merged into (`closure = 'merged'`). */
+  mergedIntoId: string | null;
+  /** The incident ops split this one off (it was opened by hand, not by the detector). */
+  splitFromId: string | null;
+  /** Who split it off (null for the detector's incidents). */
+  openedByUserId: string | null;
+  /** The incident's own SLA: the first public update to its customers. */
+  sla: SpikeIncidentSlaView;
+};
+
+/**
+ * The incident's SLA (docs/spikes.md): a first public update (a bulk answer) due some minutes after it opened, in
+ * calendar time. `running` until then; `fulfilled` by the first bulk answer (late when `breachedAt` is set);
+ * `stopped` when the incident closed before any update. Warnings and breaches reach ops in `incident.updated`.
+ */
+export type SpikeIncidentSlaView = {
+  status: 'running' | 'fulfilled' | 'stopped';
+  targetMinutes: number;
+  dueAt: string;
+  warnedAt: string | null;
+  breachedAt: string | null;
+  fulfilledAt: string | null;
 };
 
 /** Texts of a bulk answer per language; each conversation gets its language's, else the brand's default. */
@@ -59,6 +84,11 @@ export type SpikeBulkAnswerProgress = {
   failed: number;
   /** Not sent because the same customer got this answer publicly in another of their conversations. */
   skipped: number;
+  /**
+   * When the next queued reply may go: later than now while the account's sending budget paces the answer (X
+   * allows 100 posts per 15 minutes per account). Null when nothing is queued.
+   */
+  nextSendAt: string | null;
 };
 
 export type SpikeBulkAnswerView = {
@@ -99,3 +129,134 @@ export type SpikeIncidentList = { incidents: SpikeIncidentView[] };
 
 /** Payload of `incident.opened`, `incident.updated` and `incident.closed`. */
 export type SpikeIncidentChanged = { incident: SpikeIncidentView };
+
+/** `POST /api/spikes/incidents/:id/merge`: the incident named in the body is merged into `:id`. */
+export type MergeSpikeIncidentRequest = { incidentId: string };
+
+/** `POST /api/spikes/incidents/:id/split`: these linked conversations move to a new incident. */
+export type SplitSpikeIncidentRequest = { conversationIds: string[] };
+
+/** What an incident webhook can be told (`incident.closed`: volume back to normal, or merged into another). */
+export const spikeWebhookEvents = [
+  'incident.opened',
+  'incident.severity_changed',
+  'incident.acknowledged',
+  'incident.resolved',
+  'incident.false_alarm',
+  'incident.closed',
+  'incident.sla_breached',
+] as const;
+export type SpikeWebhookEvent = (typeof spikeWebhookEvents)[number];
+
+/** An outbound incident webhook of a brand (the secret is never shown again after creation). */
+export type SpikeWebhookView = {
+  id: string;
+  brandId: string;
+  name: string;
+  url: string;
+  events: SpikeWebhookEvent[];
+  isActive: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** `POST /api/spikes/brands/:brandId/webhooks`. Without `secret`, Vigie generates one and returns it once. */
+export type CreateSpikeWebhookRequest = {
+  name: string;
+  url: string;
+  secret?: string;
+  events?: SpikeWebhookEvent[];
+};
+
+/** `PATCH /api/spikes/webhooks/:id`. */
+export type UpdateSpikeWebhookRequest = {
+  url?: string;
+  secret?: string;
+  events?: SpikeWebhookEvent[];
+  isActive?: boolean;
+};
+
+/** The answer to a creation: the secret, shown this once when Vigie generated it (null when the admin gave it). */
+export type SpikeWebhookCreated = { webhook: SpikeWebhookView; generatedSecret: string | null };
+
+export type SpikeWebhookDeliveryView = {
+  id: string;
+  eventType: SpikeWebhookEvent;
+  eventKey: string;
+  incidentId: string | null;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  nextAttemptAt: string;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  deliveredAt: string | null;
+  createdAt: string;
+};
+
+/**
+ * The JSON body of an incident webhook. `text` is a one-line summary, so chat tools that post a `text` field
+ * (Slack, Mattermost incoming webhooks) show it as it is.
+ */
+export type SpikeWebhookPayload = {
+  /** The event's id, the same for every webhook it goes to (`vigie-delivery` names the delivery). */
+  id: string;
+  type: SpikeWebhookEvent;
+  occurredAt: string;
+  text: string;
+  incident: {
+    id: string;
+    brandId: string;
+    brandName: string;
+    topic: string;
+    status: SpikeIncidentStatus;
+    severity: SpikeIncidentSeverity;
+    closure: SpikeIncidentClosure | null;
+    startedAt: string;
+    endedAt: string | null;
+    mentionCount: number;
+    baselineCount: number;
+    topTerms: string[];
+    linkedConversationCount: number;
+    acknowledgedAt: string | null;
+    acknowledgedByUserId: string | null;
+    closedByUserId: string | null;
+    mergedIntoId: string | null;
+    splitFromId: string | null;
+    firstUpdateDueAt: string;
+  };
+};
+
+/** `GET/PUT /api/spikes/brands/:brandId/settings`. */
+export type SpikeBrandSettings = {
+  brandId: string;
+  /** The incident's first public update is due this long after it opens (calendar minutes, default 30). */
+  firstUpdateMinutes: number;
+  /** True while the brand uses the default. */
+  isDefault: boolean;
+};
+
+export type UpdateSpikeBrandSettingsRequest = { firstUpdateMinutes: number };
+
+/** The detector's record over a range, for a brand or one of its topics. */
+export type SpikeDetectorFigureCounts = {
+  /** Incidents the detector opened in the range. */
+  alerts: number;
+  /** Alerts that were real and distinct: neither false alarms nor merged into another incident. */
+  incidents: number;
+  /** Alerts ops marked as false alarms (or merged into one). */
+  falseAlarms: number;
+  /** Alerts merged into another incident (duplicates of one event). */
+  merged: number;
+  /** Share of alerts that were not false alarms, 0..1; null without alerts. */
+  precision: number | null;
+};
+
+export type SpikeDetectorBrandFigures = SpikeDetectorFigureCounts & {
+  brandId: string;
+  brandName: string;
+  /** Per series: `''` for the brand's whole volume, else a topic. */
+  topics: (SpikeDetectorFigureCounts & { topic: string })[];
+};
+
+/** `GET /api/spikes/figures?brandId=&days=`: alerts that started in [from, to). */
+export type SpikeDetectorFigures = { from: string; to: string; brands: SpikeDetectorBrandFigures[] };

@@ -1,0 +1,2 @@
+const { jestConfig } = require('../../../jest.preset.cjs');
+module.exports = jestConfig({ projectRoot: __dirname });
