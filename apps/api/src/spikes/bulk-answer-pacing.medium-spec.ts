@@ -62,13 +62,14 @@ describe('Pacing bulk answers within the sending budget (real database, fake X)'
   };
   /**
    * The next window, once no attempt is in flight (an answer landing after the move would be timed against the
-   * new window). Two minutes past it: the fake X's own window started a little after ours (its clock runs on).
+   * new window). Three minutes past it: the fake X's own window started a little after ours (its clock runs on in
+   * real time between moves, and a loaded CI machine stretches that).
    */
   const nextWindow = async () => {
     await waitUntil(
       async () => (await context.count(`SELECT count(*) FROM outbox_message WHERE status = 'sending'`)) === 0,
     );
-    await setClocks(new Date(now.getTime() + windowMs + 120_000));
+    await setClocks(new Date(now.getTime() + windowMs + 180_000));
   };
   const tweets = async () => (await context.control<Posted>('GET', '/control/posted')).body.tweets;
   /** The brand's posts carrying `text` (a bulk answer puts the customer's @handle first). */
@@ -83,7 +84,7 @@ describe('Pacing bulk answers within the sending budget (real database, fake X)'
     ) as Promise<{ status: string; attempt_count: number; rate_limited_count: number }[]>;
   /** Waits for the dispatcher to be done with this window: `sent` replies out, and nothing more for a moment. */
   const settle = async (text: string, sent: number) => {
-    await waitUntil(async () => (await repliesWith(text)).length === sent, 20_000);
+    await waitUntil(async () => (await repliesWith(text)).length === sent, 45_000);
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await repliesWith(text)).toHaveLength(sent);
   };
@@ -195,7 +196,7 @@ describe('Pacing bulk answers within the sending budget (real database, fake X)'
     });
     expect(reply.status).toBe(202);
     for (let window = 1; window <= 8; window += 1) {
-      await waitUntil(async () => (await outboxRows(agentText))[0]?.rate_limited_count >= window, 20_000);
+      await waitUntil(async () => (await outboxRows(agentText))[0]?.rate_limited_count >= window, 45_000);
       await nextWindow();
     }
     const [refused] = await outboxRows(agentText);
@@ -210,7 +211,7 @@ describe('Pacing bulk answers within the sending budget (real database, fake X)'
     for (let window = 1; window <= 2; window += 1) {
       const before = await refusals();
       await nextWindow();
-      await waitUntil(async () => (await refusals()) > before, 20_000);
+      await waitUntil(async () => (await refusals()) > before, 45_000);
     }
     expect((await progressOf(1)).failed).toBe(0);
     expect(await repliesWith(secondText)).toHaveLength(0);
