@@ -50,8 +50,12 @@ export class SlaEscalationRepository {
     if (!current || current === 'urgent') return null;
     const next = raised[current];
     await manager.query(
+      // Marked CRM-checked: the drain's CRM refinement recomputes the band from its signals and would take the
+      // raise back when the escalation also returns the conversation to the queue. The next customer message
+      // (a new upsert) lets the refinement run again.
       `UPDATE routing_conversation
-       SET priority = $2, priority_rank = $3, priority_reasons = array_prepend($4::text, priority_reasons)
+       SET priority = $2, priority_rank = $3, priority_reasons = array_prepend($4::text, priority_reasons),
+         is_crm_checked = true
        WHERE conversation_id = $1`,
       [params.conversationId, next, priorityRanks[next], params.reason],
     );
