@@ -191,6 +191,10 @@ describe('canned answers and inbox views in chromium (built API, built fake X)',
       'Essayez d’autres mots ou retirez des filtres.',
     );
     await page.getByTestId('inbox-filters-clear').click();
+    // The box follows the URL on the next render: wait for it rather than read it at once (flaky under CI load).
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="inbox-search"]') as HTMLInputElement | null)?.value === '',
+    );
     expect(await page.getByTestId('inbox-search').inputValue()).toBe('');
 
     // The breached view: the customer who wrote at 09:15 is past the promise; the row's countdown is red.
