@@ -7,7 +7,7 @@ import {
 } from '@vigie/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { fetchConversationPage } from '../conversation/conversations.api';
-import { type ConsoleSocket } from '../realtime/socket.client';
+import { type ConsoleSocket, listen } from '../realtime/socket.client';
 import {
   appendPage,
   applySlaAlerts,
@@ -130,32 +130,20 @@ export function useConversationList(params: {
       setState((known) => patchSlaClocks(known, event.conversationId, event.clocks));
       refreshOn('sla.updated');
     };
-    const onWarning = (digest: SlaAlertDigest) => {
+    const onAlerts = (event: 'sla.warning' | 'sla.breached') => (digest: SlaAlertDigest) => {
       setState((known) => applySlaAlerts(known, digest.alerts));
-      refreshOn('sla.warning');
+      refreshOn(event);
     };
-    const onBreached = (digest: SlaAlertDigest) => {
-      setState((known) => applySlaAlerts(known, digest.alerts));
-      refreshOn('sla.breached');
-    };
-    socket.on('conversation.created', onCreated);
-    socket.on('message.received', onMessage);
-    socket.on('conversation.updated', onUpdated);
-    socket.on('conversation.assigned', onAssigned);
-    socket.on('queue.changed', onQueue);
-    socket.on('sla.updated', onSlaUpdated);
-    socket.on('sla.warning', onWarning);
-    socket.on('sla.breached', onBreached);
-    return () => {
-      socket.off('conversation.created', onCreated);
-      socket.off('message.received', onMessage);
-      socket.off('conversation.updated', onUpdated);
-      socket.off('conversation.assigned', onAssigned);
-      socket.off('queue.changed', onQueue);
-      socket.off('sla.updated', onSlaUpdated);
-      socket.off('sla.warning', onWarning);
-      socket.off('sla.breached', onBreached);
-    };
+    return listen(socket, {
+      'conversation.created': onCreated,
+      'message.received': onMessage,
+      'conversation.updated': onUpdated,
+      'conversation.assigned': onAssigned,
+      'queue.changed': onQueue,
+      'sla.updated': onSlaUpdated,
+      'sla.warning': onAlerts('sla.warning'),
+      'sla.breached': onAlerts('sla.breached'),
+    });
   }, [socket, view, filters]);
 
   const loadMore = useCallback(() => {

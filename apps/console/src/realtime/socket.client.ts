@@ -10,3 +10,17 @@ export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export function createConsoleSocket(): ConsoleSocket {
   return io({ path: socketPath, withCredentials: true, transports: ['websocket', 'polling'] });
 }
+
+export type ServerEventHandlers = { [Event in keyof ServerToClientEvents]?: ServerToClientEvents[Event] };
+
+/** Subscribes every handler and returns the function that removes them all (an effect's cleanup). */
+export function listen(socket: ConsoleSocket, handlers: ServerEventHandlers): () => void {
+  // socket.io's typed `on` cannot take a key of a mapped type; each pair is from ServerToClientEvents.
+  type Untyped = { on(event: string, handler: unknown): void; off(event: string, handler: unknown): void };
+  const untyped = socket as unknown as Untyped;
+  const entries = Object.entries(handlers);
+  for (const [event, handler] of entries) untyped.on(event, handler);
+  return () => {
+    for (const [event, handler] of entries) untyped.off(event, handler);
+  };
+}
