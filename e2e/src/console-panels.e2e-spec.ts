@@ -233,6 +233,8 @@ describe('the console panels in chromium (built API, built fake X)', () => {
     const rows = page.getByTestId('conversation-row');
     await page.getByRole('link', { name: 'Mes conversations' }).click();
     await rows.filter({ hasText: 'Client en File' }).waitFor();
+    // The list re-renders as the view's page arrives: count once it has settled on one row.
+    for (let waited = 0; (await rows.count()) !== 1 && waited < 40; waited++) await page.waitForTimeout(250);
     expect(await rows.count()).toBe(1);
     await page.getByRole('link', { name: 'Non assignées' }).click();
     await page.getByRole('heading', { level: 1, name: 'Non assignées' }).waitFor();
