@@ -144,7 +144,7 @@ describe('participants record a batch exactly as one activity at a time (real da
       ),
       routing: await query(
         `SELECT brand_id, contact_id, language, required_skills, priority, priority_rank, priority_score,
-           priority_reasons, priority_signals, is_crm_checked, waiting_since, due_at, queued_at, assignee_id
+           priority_reasons, priority_signals, is_crm_checked, waiting_since, due_at, due_source, queued_at, assignee_id
          FROM routing_conversation WHERE conversation_id = $1`,
       ),
     };
@@ -168,12 +168,14 @@ describe('participants record a batch exactly as one activity at a time (real da
     for (const activity of story({ ...oneByOne, ...contact }, brandId, accountId))
       await dataSource.transaction((manager) => participants.notify(manager, [activity]));
 
-    // After commit, routing's CRM check marks queued rows (and may raise their priority) on its own schedule:
-    // compare once it has seen all three.
+    // After commit, each drain pass first runs routing's CRM check (which may raise a queued row's priority), then
+    // reads the due time from the SLA clocks (until then the row holds the provisional one): compare once both
+    // have seen all three.
     await waitUntil(
       async () =>
         (await context.count(
-          `SELECT count(*) FROM routing_conversation WHERE conversation_id = ANY($1::uuid[]) AND is_crm_checked`,
+          `SELECT count(*) FROM routing_conversation
+           WHERE conversation_id = ANY($1::uuid[]) AND is_crm_checked AND is_due_checked`,
           [[batched.id, alsoBatched.id, oneByOne.id]],
         )) === 3,
     );

@@ -82,9 +82,31 @@ describe('Pacing bulk answers within the sending budget (real database, fake X)'
       `SELECT status, attempt_count, rate_limited_count FROM outbox_message WHERE text LIKE '%' || $1`,
       [text],
     ) as Promise<{ status: string; attempt_count: number; rate_limited_count: number }[]>;
+  /** What the outbox, the sending budget and both clocks hold, for a failure's message. */
+  const dispatchState = async (text: string) =>
+    JSON.stringify(
+      {
+        vigieNow: now,
+        fakeX: (await context.control('GET', '/control/clock')).body,
+        posted: (await repliesWith(text)).length,
+        outbox: await context.dataSource.query(
+          `SELECT status, is_bulk, attempt_count, rate_limited_count, next_attempt_at, lease_until, failure_reason
+           FROM outbox_message WHERE status <> 'sent' ORDER BY next_attempt_at`,
+        ),
+        budget: await context.dataSource.query(
+          `SELECT mode, recent_sends, recent_bulk_sends, blocked_until FROM channel_send_budget`,
+        ),
+      },
+      null,
+      1,
+    );
   /** Waits for the dispatcher to be done with this window: `sent` replies out, and nothing more for a moment. */
   const settle = async (text: string, sent: number) => {
-    await waitUntil(async () => (await repliesWith(text)).length === sent, 45_000);
+    await waitUntil(async () => (await repliesWith(text)).length === sent, 45_000).catch(
+      async (error: Error) => {
+        throw new Error(`${error.message}: ${await dispatchState(text)}`);
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await repliesWith(text)).toHaveLength(sent);
   };
