@@ -211,11 +211,6 @@ describe('the console panels in chromium (built API, built fake X)', () => {
     await customerBadge.focus();
     await why.waitFor({ state: 'visible' });
     expect(await why.textContent()).toMatch(/Première réponse|Réponse suivante|Résolution/);
-    console.log(
-      'SLA badges:',
-      await page.getByTestId('sla-badge').allTextContents(),
-      await page.getByTestId('sla-why').allTextContents(),
-    );
 
     // The shortcut is listed with the others.
     await page.keyboard.press('?');

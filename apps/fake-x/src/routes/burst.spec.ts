@@ -71,6 +71,31 @@ describe('benchmark bursts (POST /control/burst)', () => {
     expect(burst.emits).toHaveLength(2_000);
   });
 
+  it('spreads the posts over threads on request: each replies to its thread’s previous post', async () => {
+    stream.destroy();
+    stream = context.app.v2.searchStream({
+      autoConnect: false,
+      'tweet.fields': ['author_id', 'conversation_id', 'referenced_tweets'],
+    });
+    stream.on(ETwitterStreamEvent.Data, (message: TweetV2SingleStreamResult) => received.push(message));
+    await stream.connect({ autoReconnect: false });
+    await context.control('POST', '/control/burst', { count: 9, ratePerSecond: 0, threadCount: 3 });
+    const burst = await finishedBurst();
+    await waitFor(() => received.length === 9);
+
+    const ids = burst.emits.map((emit) => emit.id);
+    const posts = received.map((message) => message.data);
+    expect(posts.map((post) => post.conversation_id)).toEqual(
+      [0, 1, 2, 0, 1, 2, 0, 1, 2].map((index) => ids[index]),
+    );
+    expect(posts.map((post) => post.referenced_tweets?.[0]?.id ?? null)).toEqual([
+      null,
+      null,
+      null,
+      ...ids.slice(0, 6),
+    ]);
+  });
+
   it('refuses a malformed burst with a clear 400', async () => {
     const { status, body } = await context.control('POST', '/control/burst', { count: -1, ratePerSecond: 5 });
     expect(status).toBe(400);

@@ -8,8 +8,13 @@ const burstInputSchema = z.object({
   count: z.number().int().positive().max(1_000_000),
   /** Posts per second; 0 = as fast as the fake can mint them (the stream then buffers what the client lags). */
   ratePerSecond: z.number().nonnegative().max(1_000_000),
-  /** Distinct authors (`burst_0` … `burst_<n-1>`, created when missing); each post is a new thread. */
+  /** Distinct authors (`burst_0` … `burst_<n-1>`, created when missing). */
   authorCount: z.number().int().positive().max(100_000).default(100),
+  /**
+   * Threads the posts are spread over: post `i` replies to the previous post of thread `i % threadCount` (the
+   * first post of each thread starts it). Absent: each post is a new thread.
+   */
+  threadCount: z.number().int().positive().max(1_000_000).optional(),
   /** The account every post mentions. */
   mention: z.string().default('VigieTelecom'),
 });
@@ -75,6 +80,7 @@ export function controlBurstRoutes(services: FakeXServices): Route[] {
         text: `@${input.mention} ${TEXTS[index % TEXTS.length]} #${index}`,
         lang: index % 2 === 0 ? 'fr' : 'en',
         origin: 'control',
+        inReplyToPostId: input.threadCount === undefined ? undefined : current.ids[index - input.threadCount],
       });
       current.ids.push(post.id);
       current.emittedAtMs.push(emittedAtMs);

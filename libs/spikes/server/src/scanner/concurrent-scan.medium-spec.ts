@@ -78,20 +78,19 @@ describe('spike scanning by two processes on one database', () => {
     await first.dataSource.transaction(async (manager) => {
       for (let minuteMs = historyFrom.getTime(); minuteMs < burstAt.getTime(); minuteMs += 5 * MINUTE_MS)
         for (const brandId of brandIds)
-          await series.countMentions(manager, {
-            brandId,
-            topics: [''],
-            bucketAt: new Date(minuteMs),
-            mentionCount: 1,
-          });
+          await series.countMentions(manager, [
+            { brandId, topic: '', bucketAt: new Date(minuteMs), mentionCount: 1 },
+          ]);
       for (const brandId of [brandIds[0], brandIds[2]])
         for (let minute = 0; minute < 6; minute += 1)
-          await series.countMentions(manager, {
-            brandId,
-            topics: [''],
-            bucketAt: new Date(burstAt.getTime() + minute * MINUTE_MS),
-            mentionCount: 30,
-          });
+          await series.countMentions(manager, [
+            {
+              brandId,
+              topic: '',
+              bucketAt: new Date(burstAt.getTime() + minute * MINUTE_MS),
+              mentionCount: 30,
+            },
+          ]);
     });
 
     // Both processes tick together, twice, at three moments: during history, after the burst, much later.

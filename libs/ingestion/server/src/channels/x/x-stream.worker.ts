@@ -9,7 +9,7 @@ import {
 } from '@vigie/ingestion-core';
 import { accountRefOf, type WorkerContext } from '../channel-adapter';
 import { describeFailure, toChannelFailure, type XApi, type XStreamConnection } from './x-client.provider';
-import { SerialQueue } from './serial-queue';
+import { OrderedPipeline, type PipelineStep } from './ordered-pipeline';
 
 const maxBackfillPages = 100;
 /**
@@ -17,6 +17,11 @@ const maxBackfillPages = 100;
  * the next one (group commit: no timer, so a lone message is recorded at once; under load the batches grow).
  */
 const maxStreamBatch = 500;
+/**
+ * Recording transactions in flight at once (docs/adr/0018): while one waits on the database, the next is threaded
+ * and written. Batches that share a thread, and backfill pages, still run one after the other.
+ */
+const streamBatchesInFlight = 2;
 
 function externalIdOf(outcome: NormaliseOutcome): string | null {
   if (outcome.outcome === 'item') return outcome.item.externalId;
@@ -24,15 +29,28 @@ function externalIdOf(outcome: NormaliseOutcome): string | null {
   return null;
 }
 
+/** The threads a batch writes, or `null` when one of its replies' threads is not known yet (it then runs alone). */
+function threadsOf(outcomes: NormaliseOutcome[]): ReadonlySet<string> | null {
+  const threads = new Set<string>();
+  for (const outcome of outcomes) {
+    if (outcome.outcome !== 'item') continue;
+    if (!outcome.item.isThreadKeyExact) return null;
+    threads.add(outcome.item.threadKey);
+  }
+  return threads;
+}
+
 /**
  * The filtered stream, primary mode (docs/adr/0009). Each (re)connection is followed by a backfill through
  * recent search from the stream cursor, so a drop or a stall loses nothing. Stream messages and backfill pages
- * go through one queue; while a backfill runs the cursor stays put (a crash then re-reads the gap rather than
- * skipping it), and once it is done the cursor jumps to the newest id committed.
+ * go through one ordered pipeline (docs/adr/0018): up to two stream batches on different threads are recorded at
+ * once, but the cursor advances in arrival order, only past committed batches. While a backfill runs the cursor
+ * stays put (a crash then re-reads the gap rather than skipping it), and once it is done the cursor jumps to the
+ * newest id committed.
  */
 export class XStreamWorker {
   private readonly logger = new Logger('XStreamWorker');
-  private readonly queue = new SerialQueue();
+  private readonly pipeline = new OrderedPipeline(streamBatchesInFlight);
   private isBackfilling = false;
   private newestCommitted: string | null = null;
   private connection: XStreamConnection | undefined;
@@ -84,7 +102,7 @@ export class XStreamWorker {
         } finally {
           context.signal.removeEventListener('abort', stop);
           connection.close();
-          await this.queue.drain();
+          await this.pipeline.drain();
         }
         if (context.signal.aborted) break;
         this.logger.warn({ accountId: account.id }, 'X stream closed; reconnecting and backfilling');
@@ -110,12 +128,17 @@ export class XStreamWorker {
       maxPages: maxBackfillPages,
     });
     for (const page of pages.reverse()) {
-      await this.enqueue(normaliseXPostPage(page, accountRefOf(this.context.account)).reverse());
+      const outcomes = normaliseXPostPage(page, accountRefOf(this.context.account)).reverse();
+      await this.pipeline.push(() => this.recording(outcomes, null));
     }
-    await this.queue.push(async () => {
-      this.isBackfilling = false;
-      if (this.newestCommitted) await this.context.advanceCursor('stream', this.newestCommitted);
-    });
+    await this.pipeline.push(() => ({
+      keys: null,
+      run: async () => undefined,
+      settle: async () => {
+        this.isBackfilling = false;
+        if (this.newestCommitted) await this.context.advanceCursor('stream', this.newestCommitted);
+      },
+    }));
     this.logger.log({ accountId: this.context.account.id, sinceId, pages: pages.length }, 'X backfill done');
   }
 
@@ -129,8 +152,8 @@ export class XStreamWorker {
 
   /** Queues a flush; its failure (the cursor could not advance) is logged, the next flush or backfill retries. */
   private queueFlush(): void {
-    this.queue
-      .push(() => this.flushPending())
+    this.pipeline
+      .push(() => this.takePending())
       .catch((error: unknown) =>
         this.logger.error(
           { accountId: this.context.account.id, err: error },
@@ -139,36 +162,41 @@ export class XStreamWorker {
       );
   }
 
-  private async flushPending(): Promise<void> {
+  /** The messages gathered so far (at most a batch), taken when the pipeline has room to record them. */
+  private takePending(): PipelineStep {
     this.isFlushQueued = false;
     const batch = this.pending.splice(0, maxStreamBatch);
     if (this.pending.length > 0) {
       this.isFlushQueued = true;
       this.queueFlush();
     }
-    await this.record(batch);
+    return this.recording(batch, threadsOf(batch));
   }
 
-  private enqueue(outcomes: NormaliseOutcome[]): Promise<void> {
-    return this.queue.push(() => this.record(outcomes));
-  }
-
-  private async record(outcomes: NormaliseOutcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
-    try {
-      await this.context.record(outcomes, 'stream');
-    } catch (error) {
-      // Not committed: freeze the cursor and reconnect, so the backfill reads these again.
-      this.logger.error(
-        { accountId: this.context.account.id, err: error },
-        'Recording X posts failed; reconnecting to backfill',
-      );
-      this.isBackfilling = true;
-      this.connection?.close();
-      return;
-    }
-    this.newestCommitted = newestSnowflake([this.newestCommitted, ...outcomes.map(externalIdOf)]);
-    if (!this.isBackfilling && this.newestCommitted)
-      await this.context.advanceCursor('stream', this.newestCommitted);
+  /**
+   * Records a batch (possibly alongside another); then, in arrival order, advances the cursor past it, or on a
+   * failure freezes the cursor and reconnects so the backfill reads the batch again.
+   */
+  private recording(outcomes: NormaliseOutcome[], keys: ReadonlySet<string> | null): PipelineStep {
+    return {
+      keys,
+      run: async () => {
+        if (outcomes.length > 0) await this.context.record(outcomes, 'stream');
+      },
+      settle: async (failure) => {
+        if (failure !== undefined) {
+          this.logger.error(
+            { accountId: this.context.account.id, err: failure },
+            'Recording X posts failed; reconnecting to backfill',
+          );
+          this.isBackfilling = true;
+          this.connection?.close();
+          return;
+        }
+        this.newestCommitted = newestSnowflake([this.newestCommitted, ...outcomes.map(externalIdOf)]);
+        if (!this.isBackfilling && this.newestCommitted)
+          await this.context.advanceCursor('stream', this.newestCommitted);
+      },
+    };
   }
 }
