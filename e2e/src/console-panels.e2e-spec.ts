@@ -211,6 +211,8 @@ describe('the console panels in chromium (built API, built fake X)', () => {
     await customerBadge.focus();
     await why.waitFor({ state: 'visible' });
     expect(await why.textContent()).toMatch(/Première réponse|Réponse suivante|Résolution/);
+    // The explanation speaks French too: « échéance … car : reçu … ».
+    expect(await why.textContent()).toMatch(/échéance .+ car : reçu /);
 
     // The shortcut is listed with the others.
     await page.keyboard.press('?');

@@ -208,6 +208,11 @@ describe('SLA policies by priority, tag and contact tier, chosen again on a chan
       startedAt: paris('10:00'),
       dueAt: paris('10:15'),
       explanation: 'due Mon 23 Nov 10:15 because: received Mon 23 Nov 10:00; 15 min on Mon 23 Nov',
+      // The same steps as data, for the console to say in French or English.
+      explanationSteps: [
+        { kind: 'started', how: 'received', at: paris('10:00'), isOutsideHours: false },
+        { kind: 'counted', ms: 15 * 60_000, day: '2026-11-23' },
+      ],
     });
     const [reapplied] = (await appliedDetails(conversationId)).slice(-1);
     expect(reapplied).toContain(

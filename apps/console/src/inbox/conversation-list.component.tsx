@@ -25,7 +25,7 @@ export function ConversationList(params: {
   onNeedMore: () => void;
 }) {
   const { items, selectedId, hasMore, listKey, onSelect, onNeedMore } = params;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(() => new Date());
   // TanStack Virtual returns functions React Compiler cannot memoize; this component simply is not compiled.
@@ -44,6 +44,15 @@ export function ConversationList(params: {
       : badge.remainingMs > 0
         ? t('sla.left', { duration: formatDuration(badge.remainingMs) })
         : t('sla.overdue', { duration: formatDuration(badge.remainingMs) });
+  /** The badge's clock and due time on hover (the conversation's own badges explain the due time in full). */
+  const rowSlaTitle = (badge: SlaBadge): string =>
+    badge.dueAt
+      ? `${t(`sla.metric.${badge.metric}`)} · ${t('sla.dueAt', {
+          due: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+            new Date(badge.dueAt),
+          ),
+        })}`
+      : t(`sla.metric.${badge.metric}`);
   const lastIndex = virtualRows[virtualRows.length - 1]?.index ?? -1;
 
   useEffect(() => {
@@ -120,7 +129,7 @@ export function ConversationList(params: {
                       data-testid="row-sla"
                       data-clock={badge.clock}
                       data-level={badge.level}
-                      title={badge.explanation ?? t(`sla.metric.${badge.metric}`)}
+                      title={rowSlaTitle(badge)}
                       aria-label={`${t(`sla.clock.${badge.clock}`)} : ${slaTime(badge)}`}
                     >
                       <span className="row-sla__clock">{t(`inbox.list.sla.${badge.clock}`)}</span>{' '}

@@ -15,7 +15,8 @@ function clock(changes: Partial<SlaClockView>): SlaClockView {
     breachedAt: null,
     fulfilledAt: null,
     countedMs: 0,
-    explanation: 'due Wed 18 Nov 12:00 because: …',
+    explanation: null,
+    explanationSteps: null,
     ...changes,
   };
 }

@@ -2,6 +2,7 @@ import { type ConversationSla, type SlaAlertDigest, type SlaUpdated } from '@vig
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ConsoleSocket } from '../realtime/socket.client';
+import { dueExplanationText } from './due-explanation';
 import { formatDuration, type SlaBadge, slaBadges } from './sla-badges';
 import { fetchConversationSla } from './sla.api';
 import './sla.css';
@@ -83,7 +84,7 @@ function SlaBadgeItem(params: { badge: SlaBadge; conversationId: string; timezon
     ? new Intl.DateTimeFormat(i18n.language, {
         dateStyle: 'medium',
         timeStyle: 'short',
-        // The policy's calendar zone: the one the server's explanation speaks in.
+        // The policy's calendar zone: the one its hours and holidays are in.
         timeZone: timezone,
       }).format(new Date(badge.dueAt))
     : null;
@@ -107,8 +108,12 @@ function SlaBadgeItem(params: { badge: SlaBadge; conversationId: string; timezon
       </button>
       <span role="tooltip" id={tipId} className="sla-badge__why" data-testid="sla-why">
         {t(`sla.metric.${badge.metric}`)}
-        {/* The server's explanation names the due time already; the bare due time only when it has none. */}
-        {badge.explanation ? ` · ${badge.explanation}` : due ? ` · ${t('sla.dueAt', { due })}` : ''}
+        {/* The explanation names the due time already; the bare due time only when there is none. */}
+        {badge.explanationSteps && badge.dueAt
+          ? ` · ${dueExplanationText({ steps: badge.explanationSteps, dueAt: badge.dueAt, timezone, language: i18n.language, t })}`
+          : due
+            ? ` · ${t('sla.dueAt', { due })}`
+            : ''}
       </span>
     </li>
   );

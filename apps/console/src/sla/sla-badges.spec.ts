@@ -15,7 +15,8 @@ function clock(overrides: Partial<SlaClockView>): SlaClockView {
     breachedAt: null,
     fulfilledAt: null,
     countedMs: 0,
-    explanation: 'Written at 10:30, answered within one hour',
+    explanation: null,
+    explanationSteps: null,
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import {
   type ConversationSla,
   type SlaClockKind,
   type SlaClockView,
+  type SlaDueStep,
   type SlaMetricName,
 } from '@vigie/contracts';
 
@@ -14,7 +15,10 @@ export type SlaBadge = {
   dueAt: string | null;
   /** Negative once past due; null without a due time (paused, fulfilled, stopped). */
   remainingMs: number | null;
+  /** Why it is due then, in English (the server's words). */
   explanation: string | null;
+  /** The same as steps, said in the agent's language by `dueExplanationText`. */
+  explanationSteps: SlaDueStep[] | null;
 };
 
 const clockOrder: SlaClockKind[] = ['customer', 'contract'];
@@ -64,6 +68,7 @@ export function slaBadges(sla: ConversationSla, now: Date): SlaBadge[] {
         dueAt: clock.dueAt,
         remainingMs,
         explanation: clock.explanation,
+        explanationSteps: clock.explanationSteps,
       },
     ];
   });

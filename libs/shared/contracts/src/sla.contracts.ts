@@ -72,9 +72,23 @@ export type SlaClockView = {
   fulfilledAt: string | null;
   /** Counted time so far (paused or ended clocks) or at fulfilment. */
   countedMs: number;
-  /** Why the clock is due when it is, in words. Null when it has no due time. */
+  /** Why the clock is due when it is, in words (English). Null when it has no due time. */
   explanation: string | null;
+  /** The same steps as data, for the console to say in the agent's language. Null when it has no due time. */
+  explanationSteps: SlaDueStep[] | null;
 };
+
+/**
+ * One step towards a due time: days are local dates `YYYY-MM-DD` in the policy's zone (`ConversationSla.timezone`),
+ * instants ISO 8601, durations in milliseconds.
+ */
+export type SlaDueStep =
+  | { kind: 'started'; how: 'received' | 'resumed'; at: string; isOutsideHours: boolean }
+  | { kind: 'already_counted'; ms: number }
+  | { kind: 'calendar_time'; ms: number }
+  | { kind: 'opens'; at: string }
+  | { kind: 'closed'; firstDay: string; lastDay: string }
+  | { kind: 'counted'; ms: number; day: string };
 
 export type SlaEventView = {
   id: string;

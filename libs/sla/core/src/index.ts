@@ -3,6 +3,12 @@ export type { CalendarSpec, DatedIntervals, LocalInterval, Weekday } from './lib
 export { frenchPublicHolidays } from './lib/french-holidays';
 export * from './lib/sla-policy';
 export * from './lib/sla-clock.rules';
-export { explainDueAt, formatDuration, formatInstantIn, type DueExplanation } from './lib/due-explanation';
+export {
+  explainDueAt,
+  formatDuration,
+  formatInstantIn,
+  type DueExplanation,
+  type DueStep,
+} from './lib/due-explanation';
 export * from './lib/out-of-hours.rules';
 export { parseIcalHolidays } from './lib/ical-holidays';

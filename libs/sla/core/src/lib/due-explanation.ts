@@ -1,10 +1,29 @@
 import { type BusinessCalendar } from './business-calendar.calculator';
-import { civilFromDayNumber, MILLISECONDS_PER_DAY, weekdayIndexOfDayNumber } from './civil-date.util';
+import { assertNever } from '@vigie/kernel';
+import {
+  civilFromDayNumber,
+  formatDayNumber,
+  MILLISECONDS_PER_DAY,
+  parseLocalDate,
+  weekdayIndexOfDayNumber,
+} from './civil-date.util';
 import { type SlaHours } from './sla-policy';
 import { CachedTimeZoneResolver } from './time-zone.resolver';
 
-/** A due time in words: one summary line and the steps that lead to it. */
-export type DueExplanation = { summary: string; steps: string[] };
+/**
+ * One step towards a due time, as data, so a console can say it in its own language and format (days are local
+ * dates `YYYY-MM-DD` in the calendar's zone; instants are absolute).
+ */
+export type DueStep =
+  | { kind: 'started'; how: 'received' | 'resumed'; at: Date; isOutsideHours: boolean }
+  | { kind: 'already_counted'; ms: number }
+  | { kind: 'calendar_time'; ms: number }
+  | { kind: 'opens'; at: Date }
+  | { kind: 'closed'; firstDay: string; lastDay: string }
+  | { kind: 'counted'; ms: number; day: string };
+
+/** A due time in words (English: logs, events, API readers): one summary line and its steps, and the steps as data. */
+export type DueExplanation = { summary: string; steps: string[]; parts: DueStep[] };
 
 // English abbreviations written out rather than taken from Intl: ICU versions disagree ("Sep" or "Sept").
 const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -32,6 +51,12 @@ const twoDigits = (value: number) => String(value).padStart(2, '0');
 function formatDay(dayNumber: number): string {
   const { month, day } = civilFromDayNumber(dayNumber);
   return `${weekdayNames[weekdayIndexOfDayNumber(dayNumber)]} ${day} ${monthNames[month - 1]}`;
+}
+
+/** "Mon 23 Nov" of a local date "2026-11-23" (one this module wrote). */
+function formatIsoDay(date: string): string {
+  const dayNumber = parseLocalDate(date);
+  return dayNumber === undefined ? date : formatDay(dayNumber);
 }
 
 /** "Mon 23 Nov 10:00" in the zone: how explanations and logs write an instant. */
@@ -73,21 +98,41 @@ export function explainDueAt(params: {
   fromLabel: 'received' | 'resumed';
 }): DueExplanation {
   const { calendar, timezone, from, dueAt } = params;
-  const steps: string[] = [];
+  const parts: DueStep[] = [];
   const isOpenAtStart = params.hours === 'calendar' || calendar.isOpen(from);
-  steps.push(
-    `${params.fromLabel} ${formatInstantIn(from, timezone)}${isOpenAtStart ? '' : ', outside business hours'}`,
-  );
-  if (params.consumedMs > 0)
-    steps.push(`${formatDuration(params.consumedMs)} already counted before the pause`);
+  parts.push({ kind: 'started', how: params.fromLabel, at: from, isOutsideHours: !isOpenAtStart });
+  if (params.consumedMs > 0) parts.push({ kind: 'already_counted', ms: params.consumedMs });
   if (params.hours === 'calendar') {
-    steps.push(`${formatDuration(params.targetMs - params.consumedMs)} of calendar time (every hour counts)`);
+    parts.push({ kind: 'calendar_time', ms: params.targetMs - params.consumedMs });
   } else {
-    const opensAt = isOpenAtStart ? null : `opens ${formatInstantIn(calendar.nextOpening(from), timezone)}`;
-    steps.push(...businessDaySteps({ calendar, timezone, from, dueAt, opensAt }));
+    const opensAt = isOpenAtStart ? null : calendar.nextOpening(from);
+    parts.push(...businessDaySteps({ calendar, timezone, from, dueAt, opensAt }));
   }
+  const steps = parts.map((part) => describeStep(part, timezone));
   const summary = `due ${formatInstantIn(dueAt, timezone)} because: ${steps.join('; ')}`;
-  return { summary, steps };
+  return { summary, steps, parts };
+}
+
+/** A step in English. */
+function describeStep(step: DueStep, timezone: string): string {
+  switch (step.kind) {
+    case 'started':
+      return `${step.how} ${formatInstantIn(step.at, timezone)}${step.isOutsideHours ? ', outside business hours' : ''}`;
+    case 'already_counted':
+      return `${formatDuration(step.ms)} already counted before the pause`;
+    case 'calendar_time':
+      return `${formatDuration(step.ms)} of calendar time (every hour counts)`;
+    case 'opens':
+      return `opens ${formatInstantIn(step.at, timezone)}`;
+    case 'closed':
+      return step.firstDay === step.lastDay
+        ? `closed ${formatIsoDay(step.firstDay)}`
+        : `closed ${formatIsoDay(step.firstDay)} – ${formatIsoDay(step.lastDay)}`;
+    case 'counted':
+      return `${formatDuration(step.ms)} on ${formatIsoDay(step.day)}`;
+    default:
+      return assertNever(step, 'Unknown due step');
+  }
 }
 
 function businessDaySteps(params: {
@@ -96,9 +141,9 @@ function businessDaySteps(params: {
   from: Date;
   dueAt: Date;
   /** Said just before the first counted day when the clock started outside business hours. */
-  opensAt: string | null;
-}): string[] {
-  const steps: string[] = [];
+  opensAt: Date | null;
+}): DueStep[] {
+  const steps: DueStep[] = [];
   let opensAt = params.opensAt;
   const resolver = resolverOf(params.timezone);
   const fromMs = params.from.getTime();
@@ -110,9 +155,7 @@ function businessDaySteps(params: {
     const first = closedDays[0];
     const last = closedDays[closedDays.length - 1];
     if (first === undefined || last === undefined) return;
-    steps.push(
-      first === last ? `closed ${formatDay(first)}` : `closed ${formatDay(first)} – ${formatDay(last)}`,
-    );
+    steps.push({ kind: 'closed', firstDay: formatDayNumber(first), lastDay: formatDayNumber(last) });
     closedDays.length = 0;
   };
   const firstDay = resolver.localDayNumberOf(fromMs);
@@ -132,9 +175,9 @@ function businessDaySteps(params: {
       continue;
     }
     flushClosed();
-    if (opensAt) steps.push(opensAt);
+    if (opensAt) steps.push({ kind: 'opens', at: opensAt });
     opensAt = null;
-    steps.push(`${formatDuration(countedMs)} on ${formatDay(day)}`);
+    steps.push({ kind: 'counted', ms: countedMs, day: formatDayNumber(day) });
   }
   flushClosed();
   return steps;

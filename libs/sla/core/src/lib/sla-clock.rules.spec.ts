@@ -183,6 +183,15 @@ describe('due time explanations', () => {
     expect(explain(receivedAt).summary).toBe(summary);
   });
 
+  it('gives the steps as data too, for a console to say them in its language', () => {
+    expect(explain('2026-11-20T19:30:00+01:00').parts).toEqual([
+      { kind: 'started', how: 'received', at: at('2026-11-20T19:30:00+01:00'), isOutsideHours: true },
+      { kind: 'closed', firstDay: '2026-11-21', lastDay: '2026-11-22' },
+      { kind: 'opens', at: at('2026-11-23T09:00:00+01:00') },
+      { kind: 'counted', ms: HOUR_MS, day: '2026-11-23' },
+    ]);
+  });
+
   it('explains a wall-clock clock and a resumed one', () => {
     const explanation = explainDueAt({
       calendar,
@@ -197,5 +206,10 @@ describe('due time explanations', () => {
     expect(explanation.summary).toBe(
       'due Fri 20 Nov 20:15 because: resumed Fri 20 Nov 19:30; 15 min already counted before the pause; 45 min of calendar time (every hour counts)',
     );
+    expect(explanation.parts).toEqual([
+      { kind: 'started', how: 'resumed', at: at('2026-11-20T19:30:00+01:00'), isOutsideHours: false },
+      { kind: 'already_counted', ms: 15 * MINUTE_MS },
+      { kind: 'calendar_time', ms: 45 * MINUTE_MS },
+    ]);
   });
 });

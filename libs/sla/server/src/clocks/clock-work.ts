@@ -1,5 +1,6 @@
 import {
   counterFor,
+  type DueExplanation,
   explainDueAt,
   formatDuration,
   fulfilClock,
@@ -35,8 +36,13 @@ export function clockLabel(clock: { clock: SlaClockKind; metric: SlaMetric }): s
   return `${metricLabels[clock.metric]}, ${clock.clock === 'customer' ? "customer's one-hour promise" : 'contract'} clock`;
 }
 
-/** The explanation of a running clock's due time; null when it has none. */
+/** The explanation of a running clock's due time, in English; null when it has none. */
 export function explainClock(clock: SlaClockState, policy: ResolvedPolicy): string | null {
+  return explainClockDue(clock, policy)?.summary ?? null;
+}
+
+/** The explanation of a running clock's due time, in words and as data; null when it has none. */
+export function explainClockDue(clock: SlaClockState, policy: ResolvedPolicy): DueExplanation | null {
   if (clock.status !== 'running' || !clock.runningSince || !clock.dueAt) return null;
   return explainDueAt({
     calendar: policy.calendar,
@@ -47,7 +53,7 @@ export function explainClock(clock: SlaClockState, policy: ResolvedPolicy): stri
     targetMs: clock.targetMs,
     dueAt: clock.dueAt,
     fromLabel: clock.consumedMs > 0 ? 'resumed' : 'received',
-  }).summary;
+  });
 }
 
 /** The target of a clock under a policy, or null when the policy sets none for that metric. */

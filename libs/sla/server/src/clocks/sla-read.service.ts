@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ConversationSla, SlaClockView } from '@vigie/contracts';
+import type { ConversationSla, SlaClockView, SlaDueStep } from '@vigie/contracts';
+import type { DueStep } from '@vigie/sla-core';
 import { DomainError } from '@vigie/kernel';
 import { type ResolvedPolicy, SlaPolicyCatalog } from '../policies/sla-policy.catalog';
 import { SlaPolicyRepository } from '../policies/sla-policy.repository';
-import { explainClock } from './clock-work';
+import { explainClockDue } from './clock-work';
 import { SlaClockRepository, type StoredClock } from './sla-clock.repository';
 
 export function toClockView(clock: StoredClock, policy: ResolvedPolicy): SlaClockView {
+  const explanation = explainClockDue(clock, policy);
   return {
     clock: clock.clock,
     metric: clock.metric,
@@ -22,8 +24,19 @@ export function toClockView(clock: StoredClock, policy: ResolvedPolicy): SlaCloc
     breachedAt: clock.breachedAt?.toISOString() ?? null,
     fulfilledAt: clock.fulfilledAt?.toISOString() ?? null,
     countedMs: clock.elapsedMs ?? clock.consumedMs,
-    explanation: explainClock(clock, policy),
+    explanation: explanation?.summary ?? null,
+    explanationSteps: explanation?.parts.map(toDueStepView) ?? null,
   };
+}
+
+function toDueStepView(step: DueStep): SlaDueStep {
+  switch (step.kind) {
+    case 'started':
+    case 'opens':
+      return { ...step, at: step.at.toISOString() };
+    default:
+      return step;
+  }
 }
 
 /** The console's view of a conversation's clocks and event log. */
