@@ -83,8 +83,10 @@ export class RoutingModule implements OnModuleInit, OnApplicationBootstrap, OnMo
     this.unsubscribers.push(
       this.events.subscribe('agent.presence.changed', (presence) => this.agents.onPresence(presence)),
       // The SLA moved a conversation's clocks (new cycle, pause, re-evaluation): its queue place follows.
+      // `sla.updated` comes one conversation at a time (a batch of mentions sends hundreds at once): the marks
+      // are gathered and written in one statement.
       this.events.subscribe('sla.updated', async ({ conversationId }) => {
-        if ((await this.dueTimes.markChanged([conversationId])) > 0) this.drainer.requestDrain();
+        if ((await this.dueTimes.noteChanged(conversationId)) > 0) this.drainer.requestDrain();
       }),
       // Tags are facts of the skill rules.
       this.events.subscribe('conversation.updated', ({ state }) =>

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type DueSource, SLA_DUE_TIMES, type SlaDueTimesSource } from '../sla/sla-due-times';
 import { DueTimeRepository, type StoredDueTime } from './due-time.repository';
@@ -32,7 +32,11 @@ const sameInstant = (left: Date | null, right: Date | null) =>
  */
 @Injectable()
 export class DueTimes {
+  private readonly logger = new Logger('DueTimes');
   private reconcileAfter = startOfIds;
+  private readonly noted = new Set<string>();
+  /** The statement the conversations noted in this turn of the event loop will share. */
+  private nextMark: Promise<number> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,6 +75,27 @@ export class DueTimes {
     return inRoutingTransaction(this.dataSource, (manager) =>
       this.repository.markUnchecked(manager, conversationIds),
     );
+  }
+
+  /**
+   * {@link markChanged} for one conversation, gathered with the others noted in the same turn of the event loop
+   * into one statement. Resolves with how many routed rows that statement marked (0 when it failed: the failure is
+   * logged, and the periodic `reconcile` finds the rows again).
+   */
+  noteChanged(conversationId: string): Promise<number> {
+    this.noted.add(conversationId);
+    this.nextMark ??= new Promise<number>((resolve) =>
+      setImmediate(() => {
+        const ids = [...this.noted];
+        this.noted.clear();
+        this.nextMark = null;
+        this.markChanged(ids).then(resolve, (error: unknown) => {
+          this.logger.warn({ err: error, count: ids.length }, 'Could not mark due times to read again');
+          resolve(0);
+        });
+      }),
+    );
+    return this.nextMark;
   }
 
   /**

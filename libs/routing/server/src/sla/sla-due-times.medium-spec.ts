@@ -147,4 +147,17 @@ describe('SLA due times for the queue (real database)', () => {
     });
     expect(await dueTimes.reconcile()).toBe(0);
   });
+
+  it('gathers the conversations noted in one turn into one mark, each caller told how many rows it marked', async () => {
+    const dueTimes = new DueTimes(dataSource, new DueTimeRepository(), new SlaClockDueTimes());
+    await dueTimes.refresh();
+    const [first, second, third] = conversationIds as [string, string, string];
+    const marks = await Promise.all([first, second, third, first].map((id) => dueTimes.noteChanged(id)));
+    expect(marks).toEqual([3, 3, 3, 3]);
+    for (const id of [first, second, third])
+      expect((await stored(id)) as { is_due_checked: boolean }).toMatchObject({ is_due_checked: false });
+    // The next turn is a mark of its own: those rows are unchecked already.
+    expect(await dueTimes.noteChanged(first)).toBe(0);
+    expect(await dueTimes.refresh()).toBe(3);
+  });
 });
