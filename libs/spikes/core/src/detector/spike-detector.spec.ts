@@ -1,6 +1,6 @@
 import { SpikeDetector } from './spike-detector';
 import { DEFAULT_SPIKE_PARAMETERS } from './spike-parameters';
-import { type SpikeAlertPhase, type SpikeBucketResult } from './spike-detector.types';
+import { type SpikeAlertPhase, type SpikeBucketResult, type SpikeParameters } from './spike-detector.types';
 import { createSeededRandom } from '../synthetic/seeded-random';
 
 const MINUTE_MS = 60_000;
@@ -26,6 +26,13 @@ function replay(params: {
   }
   return results;
 }
+
+/** A 1-minute UTC detector with some parameters changed. */
+const detectorWith = (overrides: Partial<SpikeParameters>): SpikeDetector =>
+  SpikeDetector.create({
+    setup: { bucketSeconds: 60, timeZone: 'UTC' },
+    parameters: { ...DEFAULT_SPIKE_PARAMETERS, ...overrides },
+  });
 
 const dailyRate =
   (peakPerMinute: number) =>
@@ -180,18 +187,39 @@ describe('SpikeDetector', () => {
       days: 7,
       ratePerMinute: rate,
       seed: 4,
-      detector: SpikeDetector.create({
-        setup: { bucketSeconds: 60, timeZone: 'UTC' },
-        parameters: { ...DEFAULT_SPIKE_PARAMETERS, learningShrinkPower: 0 },
-      }),
+      detector: detectorWith({ learningShrinkPower: 0 }),
     });
     const starts = alertStarts(withShrink, outageStart);
     expect(starts.length).toBeGreaterThanOrEqual(1);
-    expect(starts[0] - outageStart).toBeLessThan(180);
-    // Learning the full excess, the hour profile follows the ramp and the outage is never alerted.
-    expect(alertStarts(withoutShrink, outageStart)).toEqual([]);
+    expect(starts[0] - outageStart).toBeLessThan(90);
+    // Learning the full excess, the hour profile follows the ramp: the alert comes later, if at all.
+    const startsWithoutShrink = alertStarts(withoutShrink, outageStart);
+    expect(startsWithoutShrink[0] ?? Number.POSITIVE_INFINITY).toBeGreaterThan(starts[0]);
     const atOutageEnd = outageStart + 359;
     expect(withShrink[atOutageEnd].baselineCount).toBeLessThan(withoutShrink[atOutageEnd].baselineCount);
+  });
+
+  it('holds a sustained rise to a lower bar than a burst on a series with regular short bursts', () => {
+    // Five minutes at 1.8× every three hours: the typical daily peak, hence the burst bar, rises with them.
+    const riseStart = 6 * 1440 + 600;
+    const rate = (minute: number): number => {
+      if (minute >= riseStart && minute < riseStart + 180) return 16;
+      return minute % 180 < 5 ? 18 : 10;
+    };
+    const results = replay({ days: 7, ratePerMinute: rate, seed: 5 });
+    const burstBarOnly = replay({
+      days: 7,
+      ratePerMinute: rate,
+      seed: 5,
+      detector: detectorWith({ sustainedPeakMultiplier: DEFAULT_SPIKE_PARAMETERS.typicalPeakMultiplier }),
+    });
+    // The bursts themselves never alert.
+    expect(alertStarts(results.slice(0, riseStart), 1440)).toEqual([]);
+    // +60% for three hours alerts within the hour on the sustained bar; the burst bar alone misses it.
+    const starts = alertStarts(results, riseStart).filter((minute) => minute < riseStart + 180);
+    expect(starts).toHaveLength(1);
+    expect(starts[0] - riseStart).toBeLessThan(60);
+    expect(alertStarts(burstBarOnly, riseStart).filter((minute) => minute < riseStart + 180)).toEqual([]);
   });
 
   it('still absorbs a durable rise that never alerts', () => {
@@ -228,6 +256,34 @@ describe('SpikeDetector', () => {
       expect(restored.observe(bucket)).toEqual(original.observe(bucket));
     }
     expect(restored.toState()).toEqual(original.toState());
+  });
+
+  it('restores a state saved with fewer windows, starting a new window between its learned neighbours', () => {
+    const older = detectorWith({ windowMinutes: [5, 15, 60, 240] });
+    const spikeStart = 3 * 1440 + 600;
+    const rate = (minute: number): number =>
+      minute >= spikeStart && minute < spikeStart + 60 ? 100 : dailyRate(10)(minute);
+    replay({ days: 3, ratePerMinute: rate, detector: older, seed: 6 });
+    const saved = JSON.parse(JSON.stringify(older.toState()));
+    // The 10-minute window did not exist: its noise was never learned.
+    expect(saved.dispersions['10']).toBeUndefined();
+
+    const restored = SpikeDetector.restore({ state: saved });
+    const dispersions = restored.toState().dispersions;
+    expect(dispersions['10']).toBeGreaterThanOrEqual(Math.min(dispersions['8'], dispersions['15']));
+    expect(dispersions['10']).toBeLessThanOrEqual(Math.max(dispersions['8'], dispersions['15']));
+    // It goes on detecting: the spike of the fourth day alerts within minutes.
+    const random = createSeededRandom(7);
+    const starts: number[] = [];
+    for (let minute = 3 * 1440; minute < 4 * 1440; minute += 1) {
+      const result = restored.observe({
+        bucketStartMs: START_MS + minute * MINUTE_MS,
+        count: random.nextPoisson(rate(minute)),
+      });
+      if (result.alertPhase === 'started') starts.push(minute);
+    }
+    expect(starts).toHaveLength(1);
+    expect(starts[0] - spikeStart).toBeLessThanOrEqual(10);
   });
 
   it.each([

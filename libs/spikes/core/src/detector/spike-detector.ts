@@ -28,7 +28,10 @@ const SEVERITY_RANK: Record<SpikeSeverity, number> = { minor: 0, major: 1, criti
 
 /** What the multi-scale scan found in the recent windows of one bucket. */
 type WindowScan = {
-  /** Largest durable z among windows that pass the volume gates (or capped just under the threshold). */
+  /**
+   * `startZ` plus the largest margin of a window's durable z over that window's own start threshold (a window
+   * without the minimum volume is capped just under its threshold), so the anomaly score is 0.5 exactly at it.
+   */
   readonly scoreZ: number;
   /** Largest durable z, ungated (what the typical-peak tracker learns from). */
   readonly rawZ: number;
@@ -38,20 +41,26 @@ type WindowScan = {
   readonly calmWindowZ: number;
 };
 
+/** The z at which a window starts an alert: short windows catch bursts, long ones sustained rises. */
+type StartThresholds = { readonly burstZ: number; readonly sustainedZ: number };
+
 /**
  * Streaming spike detector for one count series (a brand, or a topic of a brand).
  *
  * Baseline: a multiplicative level × hour-of-day × day-of-week model, each factor a forgetting
  * ratio of sums so it starts from the first bucket and tracks growth. It learns from clipped counts and
- * not at all during an alert, so past spikes do not inflate it. Evidence: the observed counts of a few
- * recent windows (10 minutes to 4 hours) against the expected counts, on a variance-stabilised scale
+ * not at all during an alert, so past spikes do not inflate it. Evidence: the observed counts of seven
+ * recent windows (5 minutes to 4 hours) against the expected counts, on a variance-stabilised scale
  * with a learned over-dispersion per window length; a window counts only if both of its halves are
- * also high, so one outlier bucket never alerts. Memory and time per bucket are bounded by the longest
- * window, independent of the stream length.
+ * also high, so one outlier bucket never alerts. Short windows must beat a bar raised by the series'
+ * ordinary bursts; windows of an hour or more a lower one. Memory and time per bucket are bounded by the
+ * longest window, independent of the stream length.
  */
 export class SpikeDetector {
   private readonly bucketMs: number;
   private readonly windowLengths: readonly number[];
+  /** Per window length: whether it is long enough to be judged against the sustained threshold. */
+  private readonly isSustainedWindow: readonly boolean[];
   private readonly dispersionLengths: readonly number[];
   private readonly ringCapacity: number;
   private readonly calmLength: number;
@@ -67,6 +76,11 @@ export class SpikeDetector {
       windowMinutes: parameters.windowMinutes,
       bucketSeconds: state.setup.bucketSeconds,
     });
+    const sustainedLength = lengthInBuckets({
+      minutes: parameters.sustainedWindowMinutes,
+      bucketSeconds: state.setup.bucketSeconds,
+    });
+    this.isSustainedWindow = this.windowLengths.map((length) => length >= sustainedLength);
     this.calmLength = lengthInBuckets({
       minutes: parameters.calmMinutes,
       bucketSeconds: state.setup.bucketSeconds,
@@ -118,7 +132,9 @@ export class SpikeDetector {
         message: 'Spike detector state was saved with different window parameters',
       });
     }
-    return new SpikeDetector(state, parameters);
+    const detector = new SpikeDetector(state, parameters);
+    detector.fillMissingDispersions();
+    return detector;
   }
 
   /** A plain-JSON copy of the whole state. */
@@ -149,20 +165,13 @@ export class SpikeDetector {
       if (stepMs > this.bucketMs * 1.5) state.ringLength = 0;
     }
 
-    const position = calendarPosition({
-      instantMs: bucket.bucketStartMs + this.bucketMs / 2,
-      timeZone: state.setup.timeZone,
-    });
-    const hourFactor = this.hourFactorAt(position);
-    const dayFactor = ratioValue(state.dayFactors[position.dayOfWeek], 1);
-    const levelCount = ratioValue(state.level, 0);
-    const expected = levelCount * hourFactor * dayFactor;
-    const isWarmingUp = state.observedBuckets * state.setup.bucketSeconds < parameters.warmupHours * 3600;
+    const { position, hourFactor, dayFactor, levelCount, expected } = this.modelAt(bucket.bucketStartMs);
+    const isWarmingUp = this.isWarmingUp();
     const bucketDispersion = this.dispersionFor(1);
 
     this.pushRecent(bucket.count, expected);
-    const startThreshold = this.startThreshold();
-    const scan = this.scanWindows(startThreshold);
+    const thresholds = this.startThresholds();
+    const scan = this.scanWindows(thresholds);
 
     const phase = this.advanceAlert({ bucketStartMs: bucket.bucketStartMs, scan, isWarmingUp });
     const alert = state.alert;
@@ -195,7 +204,7 @@ export class SpikeDetector {
       this.learnBaseline({ count: shrunkCount, position, levelCount, hourFactor, dayFactor });
       // The noise and the typical peak learn only from buckets that are not themselves candidate
       // spikes; otherwise a slow, unalerted rise would raise its own bar as it grows.
-      if (scan.rawZ < startThreshold) this.learnDispersions();
+      if (scan.rawZ < thresholds.burstZ) this.learnDispersions();
       // Censored at the base threshold: the typical peak describes ordinary days, never a spike.
       if (scan.rawZ < parameters.startZ) this.learnTypicalPeak(scan.rawZ);
     }
@@ -216,6 +225,74 @@ export class SpikeDetector {
       alertStartedAtMs: isAlertVisible ? alert.startedAtMs : null,
       isWarmingUp,
     };
+  }
+
+  /**
+   * What the baseline expects for the bucket starting at `bucketStartMs`, as the model stands now: the value
+   * `observe` would report as `baselineCount` if that bucket came next. Learns nothing (for charts).
+   */
+  expectedCountAt(bucketStartMs: number): number {
+    return this.modelAt(bucketStartMs).expected;
+  }
+
+  /**
+   * The expected counts of the recent buckets (at most the longest window), oldest first, exactly as the
+   * detector computed them when it observed each bucket.
+   */
+  recentBaseline(): { bucketStartMs: number; expectedCount: number }[] {
+    const { state } = this;
+    if (state.lastBucketStartMs === null) return [];
+    const lastMs = state.lastBucketStartMs;
+    return Array.from({ length: state.ringLength }, (_unused, offset) => ({
+      bucketStartMs: lastMs - (state.ringLength - 1 - offset) * this.bucketMs,
+      expectedCount: state.recentExpected[(state.ringStart + offset) % this.ringCapacity],
+    }));
+  }
+
+  /**
+   * The band drawn around an expected count summed over `bucketCount` consecutive buckets: ±`bandZ` with the
+   * over-dispersion learned for the longest window length not above `bucketCount`.
+   */
+  bandAround(params: { expectedCount: number; bucketCount: number }): {
+    lowerCount: number;
+    upperCount: number;
+  } {
+    const length = Math.max(1, Math.floor(params.bucketCount));
+    const learnedLength = Object.keys(this.state.dispersions)
+      .map(Number)
+      .filter((candidate) => candidate <= length)
+      .reduce((best, candidate) => Math.max(best, candidate), 1);
+    const dispersion = this.dispersionFor(learnedLength);
+    const { bandZ } = this.parameters;
+    return {
+      lowerCount: countAtZ({ expected: params.expectedCount, dispersion, z: -bandZ }),
+      upperCount: countAtZ({ expected: params.expectedCount, dispersion, z: bandZ }),
+    };
+  }
+
+  /** No alert before the series has `warmupHours` of history. */
+  isWarmingUp(): boolean {
+    const { state } = this;
+    return state.observedBuckets * state.setup.bucketSeconds < this.parameters.warmupHours * 3600;
+  }
+
+  /** The baseline model at a bucket: level × hour-of-day × day-of-week, at the bucket's middle. */
+  private modelAt(bucketStartMs: number): {
+    position: CalendarPosition;
+    hourFactor: number;
+    dayFactor: number;
+    levelCount: number;
+    expected: number;
+  } {
+    const { state } = this;
+    const position = calendarPosition({
+      instantMs: bucketStartMs + this.bucketMs / 2,
+      timeZone: state.setup.timeZone,
+    });
+    const hourFactor = this.hourFactorAt(position);
+    const dayFactor = ratioValue(state.dayFactors[position.dayOfWeek], 1);
+    const levelCount = ratioValue(state.level, 0);
+    return { position, hourFactor, dayFactor, levelCount, expected: levelCount * hourFactor * dayFactor };
   }
 
   private advanceAlert(params: {
@@ -273,6 +350,33 @@ export class SpikeDetector {
     return this.state.dispersions[String(lengthInBuckets)] ?? this.parameters.initialDispersion;
   }
 
+  /**
+   * A state saved before a window length was added lacks that length's noise. Starting it from
+   * `initialDispersion` could misjudge that window for days after an upgrade, so it starts between its
+   * learned neighbours instead (log-log interpolation). Only lengths shorter than a learned one are filled:
+   * the detector learns every length up to the ring's length at once, so a current state never lacks them
+   * and a restore stays exact.
+   */
+  private fillMissingDispersions(): void {
+    const dispersions = this.state.dispersions;
+    const learned = Object.keys(dispersions)
+      .map(Number)
+      .filter(
+        (length) => Number.isInteger(length) && length > 0 && Number.isFinite(dispersions[String(length)]),
+      )
+      .sort((left, right) => left - right);
+    for (const length of this.dispersionLengths) {
+      if (String(length) in dispersions) continue;
+      const upper = learned.find((candidate) => candidate > length);
+      if (upper === undefined) continue;
+      const lower = [...learned].reverse().find((candidate) => candidate < length) ?? upper;
+      const upperLog = Math.log(dispersions[String(upper)]);
+      const lowerLog = Math.log(dispersions[String(lower)]);
+      const weight = lower === upper ? 0 : Math.log(length / lower) / Math.log(upper / lower);
+      dispersions[String(length)] = Math.exp(lowerLog + weight * (upperLog - lowerLog));
+    }
+  }
+
   private pushRecent(count: number, expected: number): void {
     const state = this.state;
     const capacity = this.ringCapacity;
@@ -299,16 +403,19 @@ export class SpikeDetector {
   }
 
   /**
-   * The start threshold: `startZ`, raised on series whose ordinary daily peaks are already high. The
+   * The start thresholds: `startZ`, raised on series whose ordinary daily peaks are already high. The
    * peak level is the z exceeded `typicalPeakMinutesPerDay` per day, so a naturally bursty series (a
    * brand always in the news) needs a proportionally larger burst: the same idea as NAB's anomaly
-   * likelihood, which judges a score against the series' own score history.
+   * likelihood, which judges a score against the series' own score history. Those ordinary peaks are
+   * short bursts, so a sustained window (an hour or more) is held to a smaller multiple of them.
    */
-  private startThreshold(): number {
-    return Math.max(
-      this.parameters.startZ,
-      this.parameters.typicalPeakMultiplier * (this.state.typicalPeakZ ?? 0),
-    );
+  private startThresholds(): StartThresholds {
+    const { parameters } = this;
+    const typicalPeakZ = this.state.typicalPeakZ ?? 0;
+    return {
+      burstZ: Math.max(parameters.startZ, parameters.typicalPeakMultiplier * typicalPeakZ),
+      sustainedZ: Math.max(parameters.startZ, parameters.sustainedPeakMultiplier * typicalPeakZ),
+    };
   }
 
   private learnTypicalPeak(scoreZ: number): void {
@@ -333,14 +440,16 @@ export class SpikeDetector {
     });
   }
 
-  private scanWindows(startZ: number): WindowScan {
+  private scanWindows(thresholds: StartThresholds): WindowScan {
     const { parameters } = this;
     const available = this.state.ringLength;
-    let scoreZ = Number.NEGATIVE_INFINITY;
+    // The largest margin of a window over its own start threshold (0 exactly at the threshold).
+    let scoreMargin = Number.NEGATIVE_INFINITY;
     let rawZ = Number.NEGATIVE_INFINITY;
     let triggerRatio: number | null = null;
-    for (const length of this.windowLengths) {
-      if (length > available) continue;
+    this.windowLengths.forEach((length, windowIndex) => {
+      if (length > available) return;
+      const startZ = this.isSustainedWindow[windowIndex] ? thresholds.sustainedZ : thresholds.burstZ;
       const observed = this.recentObservedSums[length - 1];
       const expected = this.recentExpectedSums[length - 1];
       const windowZ = anscombeZ({ observed, expected, dispersion: this.dispersionFor(length) });
@@ -372,15 +481,15 @@ export class SpikeDetector {
         observed >= parameters.minimumIncreaseRatio * expected;
       // Without enough volume a window may raise the score towards, but never past, the alert threshold.
       const gatedZ = hasVolume ? durableZ : Math.min(durableZ, startZ - 0.5);
-      scoreZ = Math.max(scoreZ, gatedZ);
+      scoreMargin = Math.max(scoreMargin, gatedZ - startZ);
       rawZ = Math.max(rawZ, durableZ);
       if (hasVolume && durableZ >= startZ) {
         const ratio = expected > 0 ? observed / expected : Number.POSITIVE_INFINITY;
         triggerRatio = Math.max(triggerRatio ?? 0, ratio);
       }
-    }
+    });
     return {
-      scoreZ: Number.isFinite(scoreZ) ? scoreZ - startZ + this.parameters.startZ : 0,
+      scoreZ: Number.isFinite(scoreMargin) ? scoreMargin + parameters.startZ : 0,
       rawZ: Number.isFinite(rawZ) ? rawZ : 0,
       triggerRatio,
       calmWindowZ: this.calmWindowZ(),

@@ -27,9 +27,16 @@ export type SpikeParameters = {
   readonly windowMinutes: readonly number[];
   /** Standardised excess (Anscombe z) a window must exceed to start an alert. */
   readonly startZ: number;
-  /** The start threshold is at least this multiple of the series' typical daily peak z. */
+  /** A window shorter than `sustainedWindowMinutes` starts an alert at this multiple of the typical daily peak z. */
   readonly typicalPeakMultiplier: number;
   readonly typicalPeakMinutesPerDay: number;
+  /** Windows at least this long measure a sustained rise rather than a burst. */
+  readonly sustainedWindowMinutes: number;
+  /**
+   * A sustained window starts an alert at this (smaller) multiple of the typical daily peak z: the typical peak
+   * measures a series' short bursts (news), which say little about how often it stays high for an hour.
+   */
+  readonly sustainedPeakMultiplier: number;
   /** Each half of a window must reach `startZ × halfWindowZRatio`: one outlier bucket is not durable. */
   readonly halfWindowZRatio: number;
   /** An alert ends once the last `calmMinutes`, taken as one window, are below this z. */
