@@ -119,6 +119,8 @@ async function main() {
       VIGIE_DEMO: 'true',
       VIGIE_DEMO_PASSWORD: demoPassword,
       X_API_BASE_URL: process.env.X_API_BASE_URL ?? fakeXUrl,
+      // Two days of the demo feed's ordinary volume, so the spike detector (a day of warm-up) can alert at once.
+      VIGIE_DEMO_SPIKE_HISTORY_HOURS: process.env.VIGIE_DEMO_SPIKE_HISTORY_HOURS ?? '48',
     },
     isReady: (line) => {
       const entry = parseJson(line);
@@ -135,6 +137,9 @@ async function main() {
   say('');
   say(
     `Fake X API: ${fakeXUrl}   Logs: .vigie/logs/   Data: ${process.env.DATABASE_URL ? 'DATABASE_URL' : '.vigie/data (embedded PostgreSQL)'}`,
+  );
+  say(
+    `Outage demo: curl -X POST ${fakeXUrl}/control/scenario -d '{"mode":"outage"}'   then watch ${apiUrl}/ops (ops: ines@vigie.demo)`,
   );
   say('Press Ctrl-C to stop.');
 }

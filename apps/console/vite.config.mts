@@ -14,6 +14,9 @@ export default defineConfig({
     alias: {
       '@vigie/contracts': `${workspace}libs/shared/contracts/src/index.ts`,
       '@vigie/kernel': `${workspace}libs/shared/kernel/src/index.ts`,
+      // Pure rules the admin pages share with the API (the calendar preview, canned-answer variables).
+      '@vigie/sla-core': `${workspace}libs/sla/core/src/index.ts`,
+      '@vigie/canned-core': `${workspace}libs/canned/core/src/index.ts`,
     },
   },
   build: {

@@ -1,8 +1,15 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { type RunningProcess, startApi, startProcess, tempDir, workspaceRoot } from './processes';
+import {
+  demoPassword,
+  type RunningProcess,
+  startApi,
+  startProcess,
+  tempDir,
+  workspaceRoot,
+} from './processes';
 
 /** The console's browser tests' stack: the built fake X, the built API talking to it, and chromium. */
 export type ConsoleStack = {
@@ -17,10 +24,11 @@ export type ConsoleStack = {
 /**
  * `clockStart` (ISO): the API's clock starts at that instant (`VIGIE_CLOCK_START`, then runs on in real time) and
  * fake X's clock is set to the same instant, so a test's scenario never depends on today's date or hour.
+ * `apiEnv`: more of the API's variables (e.g. `VIGIE_DEMO_SPIKE_HISTORY_HOURS`).
  */
 export async function startConsoleStack(
   name: string,
-  options: { clockStart?: string } = {},
+  options: { clockStart?: string; apiEnv?: Record<string, string> } = {},
 ): Promise<ConsoleStack> {
   const dataDir = tempDir(name);
   const fakeX = await startProcess({
@@ -47,6 +55,7 @@ export async function startConsoleStack(
       VIGIE_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
       X_DM_POLL_INTERVAL_MS: '600000',
       ...(options.clockStart ? { VIGIE_CLOCK_START: options.clockStart } : {}),
+      ...options.apiEnv,
     }),
     launchChromium(),
   ]);
@@ -57,4 +66,31 @@ export async function startConsoleStack(
     rmSync(dataDir, { recursive: true, force: true });
   };
   return { fakeX, api, browser, control, stop };
+}
+
+/**
+ * A new browser context on the stack's console, signed in as `email` (demo password), once its socket is connected.
+ * `clockAtMs`: the browser's clock starts at that instant (the API's, when it was shifted) and runs on.
+ */
+export async function signInConsole(
+  stack: ConsoleStack,
+  params: {
+    email: string;
+    locale?: string;
+    viewport?: { width: number; height: number };
+    clockAtMs?: number;
+  },
+): Promise<Page> {
+  const context = await stack.browser.newContext({
+    locale: params.locale ?? 'fr-FR',
+    viewport: params.viewport ?? { width: 1440, height: 900 },
+  });
+  if (params.clockAtMs !== undefined) await context.clock.install({ time: params.clockAtMs });
+  const page = await context.newPage();
+  await page.goto(`${stack.api.url}/`);
+  await page.getByTestId('login-email').fill(params.email);
+  await page.getByTestId('login-password').fill(demoPassword);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="connection-status"][data-state="connected"]').waitFor();
+  return page;
 }

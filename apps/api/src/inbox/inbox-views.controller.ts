@@ -1,8 +1,8 @@
 import { Controller, createParamDecorator, type ExecutionContext, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { InboxFacets, InboxPage, Role } from '@vigie/contracts';
+import type { InboxFacets, InboxPage, InboxVolume, Role } from '@vigie/contracts';
 import { Roles } from '@vigie/server';
-import { InboxPageQueryDto } from './inbox-views.dto';
+import { InboxPageQueryDto, InboxVolumeQueryDto } from './inbox-views.dto';
 import { type InboxActor, InboxViewsService } from './inbox-views.service';
 
 /** The signed-in user as the global session guard left it on the request. */
@@ -30,6 +30,13 @@ export class InboxViewsController {
       ...(cursor ? { cursor } : {}),
       limit: limit ?? 50,
     });
+  }
+
+  /** Customers' mentions and DMs per hour, for the people who watch the load (the supervisor board). */
+  @Roles('supervisor', 'ops', 'admin')
+  @Get('volume')
+  volume(@Query() query: InboxVolumeQueryDto): Promise<InboxVolume> {
+    return this.views.volume(query);
   }
 
   /** What the filter bar offers: brands, channels, languages, intents, priorities, the most used tags. */

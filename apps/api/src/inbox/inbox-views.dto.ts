@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import {
   type ChannelName,
   channelNames,
@@ -77,4 +88,23 @@ export class InboxPageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+}
+
+/** `GET /api/inbox/volume`: an hour-by-hour range, at most 31 days. */
+export class InboxVolumeQueryDto {
+  @ApiPropertyOptional({ description: 'Start of the range (ISO 8601); default 24 hours before `to`' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or instant' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'End of the range, exclusive (ISO 8601); default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or instant' })
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'Europe/Paris', description: 'Zone whose hours the counts fall in' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timezone?: string;
 }

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { IANAZone } from 'luxon';
 import {
   type InboxFacets,
   type InboxItem,
   type InboxPage,
   type InboxView,
+  type InboxVolume,
   inboxViewsFor,
   channelNames,
   messageIntents,
@@ -17,6 +19,9 @@ import { decodeInboxCursor, encodeInboxCursor, searchTsquery, sortOf } from './i
 import { type InboxRowFilters, InboxViewsRepository } from './inbox-views.repository';
 
 export type InboxActor = { userId: string; role: Role };
+
+const dayMs = 86_400_000;
+const maxVolumeDays = 31;
 
 export type InboxPageRequest = {
   view: InboxView;
@@ -81,6 +86,26 @@ export class InboxViewsService {
           ? encodeInboxCursor(sort, { sortAt: last.sortAt, id: last.conversationId })
           : null,
     };
+  }
+
+  /**
+   * Customers' mentions and DMs per hour (the supervisor board's volume chart). Default: the 24 hours to now in
+   * Paris; at most 31 days (744 hours).
+   */
+  async volume(params: { from?: string; to?: string; timezone?: string }): Promise<InboxVolume> {
+    const to = params.to ? new Date(params.to) : this.clock.now();
+    const from = params.from ? new Date(params.from) : new Date(to.getTime() - dayMs);
+    const timezone = params.timezone ?? 'Europe/Paris';
+    if (!IANAZone.isValidZone(timezone))
+      throw new DomainError({
+        code: 'invalid',
+        message: `timezone must be an IANA zone such as Europe/Paris, got "${timezone}"`,
+      });
+    if (from >= to) throw new DomainError({ code: 'invalid', message: 'from must be before to' });
+    if (to.getTime() - from.getTime() > maxVolumeDays * dayMs)
+      throw new DomainError({ code: 'invalid', message: `the range must be at most ${maxVolumeDays} days` });
+    const hours = await this.repository.hourlyVolume({ from, to, timezone });
+    return { from: from.toISOString(), to: to.toISOString(), timezone, hours };
   }
 
   async facets(): Promise<InboxFacets> {

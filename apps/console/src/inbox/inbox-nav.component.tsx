@@ -1,7 +1,7 @@
 import { type Role } from '@vigie/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type ConversationView, navigationFor } from './inbox-views';
+import { type ConversationView, viewsFor } from './inbox-views';
 
 export function InboxNav({ role, currentView }: { role: Role; currentView: ConversationView }) {
   const { t } = useTranslation();
@@ -11,26 +11,17 @@ export function InboxNav({ role, currentView }: { role: Role; currentView: Conve
         {t('inbox.nav.label')}
       </h2>
       <ul className="inbox-nav__list">
-        {navigationFor(role).map((item) =>
-          item.kind === 'view' ? (
-            <li key={item.view}>
-              <Link
-                className="inbox-nav__item"
-                to={{ pathname: '/inbox', search: `?view=${item.view}` }}
-                aria-current={item.view === currentView ? 'page' : undefined}
-              >
-                {t(`inbox.nav.views.${item.view}`)}
-              </Link>
-            </li>
-          ) : (
-            <li key={item.section}>
-              <span className="inbox-nav__item inbox-nav__item--upcoming">
-                {t(`inbox.nav.views.${item.section}`)}
-                <span className="badge">{t('inbox.nav.comingSoon')}</span>
-              </span>
-            </li>
-          ),
-        )}
+        {viewsFor(role).map((view) => (
+          <li key={view}>
+            <Link
+              className="inbox-nav__item"
+              to={{ pathname: '/inbox', search: `?view=${view}` }}
+              aria-current={view === currentView ? 'page' : undefined}
+            >
+              {t(`inbox.nav.views.${view}`)}
+            </Link>
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -5,31 +5,22 @@ import {
   listKey,
   type MembershipEvent,
   mergesEvents,
-  navigationFor,
   parseFilters,
   parseView,
   refreshesOn,
+  viewsFor,
 } from './inbox-views';
-
-function labels(role: Role): string[] {
-  return navigationFor(role).map((item) => (item.kind === 'view' ? item.view : item.section));
-}
 
 const stateViews = ['at_risk', 'breached', 'pending', 'snoozed', 'resolved'];
 
-describe('navigationFor', () => {
+describe('viewsFor', () => {
   it.each<{ role: Role; expected: string[] }>([
     { role: 'agent', expected: ['mine', 'unassigned', 'team', ...stateViews, 'all'] },
-    { role: 'supervisor', expected: ['unassigned', 'team', ...stateViews, 'all', 'slaBoard'] },
-    { role: 'ops', expected: [...stateViews, 'all', 'slaBoard'] },
-    { role: 'admin', expected: ['unassigned', ...stateViews, 'all', 'slaBoard', 'administration'] },
-  ])('shows $role the sections $expected', ({ role, expected }) => {
-    expect(labels(role)).toEqual(expected);
-  });
-
-  it('marks the SLA board and administration as upcoming', () => {
-    const upcoming = navigationFor('admin').filter((item) => item.kind === 'upcoming');
-    expect(upcoming).toHaveLength(2);
+    { role: 'supervisor', expected: ['unassigned', 'team', ...stateViews, 'all'] },
+    { role: 'ops', expected: [...stateViews, 'all'] },
+    { role: 'admin', expected: ['unassigned', ...stateViews, 'all'] },
+  ])('shows $role the views $expected', ({ role, expected }) => {
+    expect(viewsFor(role)).toEqual(expected);
   });
 });
 

@@ -20,12 +20,6 @@ import { assertNever } from '@vigie/kernel';
 export const conversationViews = inboxViews;
 export type ConversationView = InboxView;
 
-/** Sections announced in the nav but not built yet. */
-export type UpcomingSection = 'slaBoard' | 'administration';
-
-export type NavigationItem =
-  { kind: 'view'; view: ConversationView } | { kind: 'upcoming'; section: UpcomingSection };
-
 export const defaultView: ConversationView = 'all';
 
 /** The views a role may open, in nav order. */
@@ -161,26 +155,5 @@ export function refreshesOn(params: {
       return view === 'at_risk' || view === 'breached';
     default:
       return assertNever(event, 'Unknown membership event');
-  }
-}
-
-/**
- * The left nav for a role. Every role works conversations; supervisors and above also watch
- * SLAs (roles are ordered from least to most privileged); only admins administer.
- */
-export function navigationFor(role: Role): NavigationItem[] {
-  const views: NavigationItem[] = viewsFor(role).map((view) => ({ kind: 'view', view }));
-  const slaBoard: NavigationItem = { kind: 'upcoming', section: 'slaBoard' };
-  const administration: NavigationItem = { kind: 'upcoming', section: 'administration' };
-  switch (role) {
-    case 'agent':
-      return views;
-    case 'supervisor':
-    case 'ops':
-      return [...views, slaBoard];
-    case 'admin':
-      return [...views, slaBoard, administration];
-    default:
-      return assertNever(role, 'Unknown role');
   }
 }

@@ -1,13 +1,11 @@
 import { type InboxFilters, inboxFilterNames, type SessionUser } from '@vigie/contracts';
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { signOut } from '../auth/auth.api';
+import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session.context';
+import { ConsoleFrame } from '../app/console-frame.component';
 import { useRealtime } from '../realtime/use-realtime.hook';
 import { StatusSwitch } from '../routing/status-switch.component';
-import { BrandMark } from '../shared/brand-mark.component';
-import { LanguageSwitch } from '../shared/language-switch.component';
 import { useDocumentTitle } from '../shared/use-document-title.hook';
 import { SlaToasts } from '../sla/sla-toasts.component';
 import { contactLabel } from '../conversation/contact-label';
@@ -22,7 +20,6 @@ import { OnlineColleagues } from './online-colleagues.component';
 import { shortcutFor } from './shortcuts';
 import { ShortcutsDialog } from './shortcuts-dialog.component';
 import { useConversationList } from './use-conversation-list.hook';
-import { UserBadge } from './user-badge.component';
 import './inbox.page.css';
 
 // The pane (and twitter-text's large regexes) loads after the list has painted: the list comes first.
@@ -33,10 +30,8 @@ type PaneModule = Awaited<ReturnType<typeof loadConversationPane>>;
 
 export function InboxPage({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { markSignedOut } = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [isSigningOut, setIsSigningOut] = useState(false);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
   const replyTextarea = useRef<HTMLTextAreaElement>(null);
   const view = parseView(searchParams.get('view'), user.role);
@@ -98,42 +93,19 @@ export function InboxPage({ user }: { user: SessionUser }) {
   }, []);
   useDocumentTitle(`${t(`inbox.nav.views.${view}`)} · ${t('app.name')}`);
 
-  async function handleSignOut() {
-    setIsSigningOut(true);
-    try {
-      await signOut();
-    } catch {
-      // Leave anyway: the cookie is httpOnly and short-lived, and staying would look like a frozen button.
-    }
-    markSignedOut('logout');
-    void navigate('/login', { replace: true });
-  }
-
   return (
-    <div className="inbox-layout" data-testid="inbox">
-      <header className="topbar">
-        <div className="topbar__brand">
-          <BrandMark />
-          <span className="topbar__app-name">{t('app.name')}</span>
-        </div>
-        <div className="topbar__actions">
+    <ConsoleFrame
+      user={user}
+      testId="inbox"
+      actions={
+        <>
           <ConnectionIndicator status={connection} />
           {user.role === 'agent' ? (
             <StatusSwitch user={user} socket={socket} reconnections={reconnections} />
           ) : null}
-          <LanguageSwitch className="button--quiet" />
-          <UserBadge user={user} />
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void handleSignOut()}
-            disabled={isSigningOut}
-            data-testid="logout"
-          >
-            {t('inbox.logout')}
-          </button>
-        </div>
-      </header>
+        </>
+      }
+    >
       <div className="inbox-layout__body">
         <aside className="sidebar">
           <InboxNav role={user.role} currentView={view} />
@@ -201,6 +173,6 @@ export function InboxPage({ user }: { user: SessionUser }) {
           onOpen={select}
         />
       </div>
-    </div>
+    </ConsoleFrame>
   );
 }

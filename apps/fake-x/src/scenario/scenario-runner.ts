@@ -2,14 +2,22 @@ import type { FakeXStore } from '../store/fake-x-store';
 import type { UserRecord } from '../store/models';
 import type { CastMember } from './cast';
 import { rhythmFactor } from './daily-rhythm';
-import { TrafficGenerator, type ScenarioMode, type TrafficEvent } from './traffic-generator';
+import {
+  type GeneratedEvent,
+  TrafficGenerator,
+  type ScenarioMode,
+  type TrafficEvent,
+} from './traffic-generator';
 
 export type ScenarioSetting = ScenarioMode | 'none';
 
 export interface ScenarioOptions {
   mode: ScenarioSetting;
   seed?: number | string;
-  /** Posts per second (mean). Defaults: demo 0.07 (≈ 4/min, times the daily rhythm), outage 0.2 (bursts ×6), fast 100. */
+  /**
+   * Posts per second (mean). Defaults: demo 0.07 (≈ 4/min, times the daily rhythm), outage the same around its
+   * burst, fast 100.
+   */
   ratePerSecond?: number;
   /** Stop after this many events (fast mode default 1000; others run until stopped). */
   count?: number;
@@ -25,8 +33,30 @@ export interface ScenarioStatus {
   isRunning: boolean;
 }
 
-const DEFAULT_RATES: Record<ScenarioMode, number> = { demo: 0.07, outage: 0.2, fast: 100 };
+const DEFAULT_RATES: Record<ScenarioMode, number> = { demo: 0.07, outage: 0.07, fast: 100 };
+/**
+ * The outage burst's mean gap, whatever the rate and the hour: its 60 posts take about 5 minutes (12 a minute), so
+ * Vigie's detector, which wants a rise that lasts (per-minute buckets, both halves of a 5-minute window), opens an
+ * incident a few minutes in, at any time of day.
+ */
+export const OUTAGE_BURST_GAP_MS = 5_000;
 export const DEFAULT_BRAND_USERNAME = 'VigieTelecom';
+
+/**
+ * The wait before the next event: a burst post's at the burst's pace; otherwise the mean interval, times the
+ * event's factor over the daily rhythm (demo, outage) or exactly (fast).
+ */
+export function scenarioGapMs(params: {
+  generated: Pick<GeneratedEvent, 'gapFactor' | 'isBurst'>;
+  mode: ScenarioMode;
+  meanIntervalMs: number;
+  nowMs: number;
+}): number {
+  const { generated, mode, meanIntervalMs } = params;
+  if (generated.isBurst) return OUTAGE_BURST_GAP_MS * generated.gapFactor;
+  if (mode === 'fast') return meanIntervalMs;
+  return (meanIntervalMs * generated.gapFactor) / rhythmFactor(params.nowMs);
+}
 
 interface StoryThread {
   rootPostId: string;
@@ -95,8 +125,7 @@ export class ScenarioRunner {
           this.stop();
           return;
         }
-        const factor = mode === 'fast' ? 1 : generated.gapFactor / rhythmFactor(this.store.clock.now());
-        nextDueMs += meanIntervalMs * factor;
+        nextDueMs += scenarioGapMs({ generated, mode, meanIntervalMs, nowMs: this.store.clock.now() });
       }
       this.timer = setTimeout(tick, Math.max(1, nextDueMs - Date.now()));
     };

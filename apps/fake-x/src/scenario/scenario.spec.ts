@@ -1,5 +1,6 @@
 import { DEFAULT_BRAND_ID, startFakeX, type FakeX } from '../fake-x';
 import { waitFor } from '../testing/fake-x-test-context';
+import { scenarioGapMs } from './scenario-runner';
 import { TrafficGenerator } from './traffic-generator';
 
 const OUTAGE_WORDS = /panne|r[ée]seau|plus de connexion|down|outage|no connection/i;
@@ -63,9 +64,28 @@ describe('scenario traffic', () => {
           event.text.includes('@VigieTelecom'),
       ),
     ).toBe(true);
-    const meanGap = (slice: typeof generated) =>
-      slice.reduce((sum, item) => sum + item.gapFactor, 0) / slice.length;
-    expect(meanGap(burst)).toBeLessThan(meanGap(generated.slice(66)) / 2);
+    // The burst is paced on its own, not by the rate and the hour: 60 posts over about 5 minutes, day or night.
+    expect(generated.map((item) => item.isBurst)).toEqual(
+      generated.map((_item, index) => index >= 6 && index < 66),
+    );
+    for (const nowMs of [Date.UTC(2026, 10, 24, 2), Date.UTC(2026, 10, 24, 19)]) {
+      const burstMs = burst.reduce(
+        (sum, generated) =>
+          sum + scenarioGapMs({ generated, mode: 'outage', meanIntervalMs: 1000 / 0.07, nowMs }),
+        0,
+      );
+      expect(burstMs).toBeGreaterThan(3 * 60_000);
+      expect(burstMs).toBeLessThan(7 * 60_000);
+    }
+    // Around it, the demo's pace, slower at night.
+    const normal = generated.slice(66);
+    const normalGap = (nowMs: number) =>
+      normal.reduce(
+        (sum, generated) =>
+          sum + scenarioGapMs({ generated, mode: 'outage', meanIntervalMs: 1000 / 0.07, nowMs }),
+        0,
+      ) / normal.length;
+    expect(normalGap(Date.UTC(2026, 10, 24, 2))).toBeGreaterThan(5 * normalGap(Date.UTC(2026, 10, 24, 19)));
   });
 });
 

@@ -28,8 +28,10 @@ export type TrafficEvent =
 export interface GeneratedEvent {
   index: number;
   event: TrafficEvent;
-  /** Inter-arrival factor with mean ≈ 1 (times the mean interval); small during an outage burst. */
+  /** Inter-arrival factor with mean ≈ 1 (times the mean interval, or the burst's pace during an outage burst). */
   gapFactor: number;
+  /** One of the outage scenario's burst: paced by the burst, not by the rate and the daily rhythm. */
+  isBurst: boolean;
 }
 
 interface Story {
@@ -68,8 +70,8 @@ export class TrafficGenerator {
     const index = this.index++;
     const phase = this.phase(index);
     const event = this.eventFor(phase);
-    const gapFactor = this.random.exponential() * (phase === 'outage' ? 0.15 : 1);
-    return { index, event, gapFactor };
+    const gapFactor = this.random.exponential();
+    return { index, event, gapFactor, isBurst: phase === 'outage' };
   }
 
   take(count: number): GeneratedEvent[] {

@@ -108,3 +108,13 @@ export type InboxFacets = {
   /** The most used tags of unresolved conversations, most used first. */
   tags: string[];
 };
+
+/**
+ * One hour of `GET /api/inbox/volume`: what customers sent the brands in that hour (by the channel's time stamp).
+ * `mentions`: public posts addressed to a brand (mentions, replies, quotes; reposts are left out); `needingReply`:
+ * those posts and DMs triage says need an answer.
+ */
+export type InboxVolumeHour = { at: string; mentions: number; directMessages: number; needingReply: number };
+
+/** `GET /api/inbox/volume?from=&to=&timezone=`: every hour of the range, the empty ones too, oldest first. */
+export type InboxVolume = { from: string; to: string; timezone: string; hours: InboxVolumeHour[] };

@@ -141,11 +141,15 @@ export type SlaEscalated = {
   at: string;
 };
 
-export type SlaFigureGroup = 'day' | 'agent' | 'team' | 'brand' | 'channel';
+/** `hour` and `day` are series over time (in the requested zone); the others compare agents, teams, brands, channels. */
+export type SlaFigureGroup = 'hour' | 'day' | 'agent' | 'team' | 'brand' | 'channel';
 
 /** One row of `GET /api/sla/figures`: first responses of conversations started in the range. */
 export type SlaFigureRow = {
-  /** The day (YYYY-MM-DD in the requested zone), agent id, team id, brand id or channel; null: no responder yet. */
+  /**
+   * The hour (`YYYY-MM-DDTHH:00`) or day (`YYYY-MM-DD`) in the requested zone, agent id, team id, brand id or
+   * channel; null: no responder yet.
+   */
   key: string | null;
   conversations: number;
   /** Share answered within the customer's promise (wall-clock), 0..1; null when none was answered or due. */
@@ -163,5 +167,9 @@ export type SlaFigures = {
   to: string;
   groupBy: SlaFigureGroup;
   timezone: string;
+  /** Only first responses given by members of this team (`?teamId=`), or null. */
+  teamId: string | null;
+  /** Only first responses given by this agent (`?agentId=`), or null. */
+  agentId: string | null;
   rows: SlaFigureRow[];
 };

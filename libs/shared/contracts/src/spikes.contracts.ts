@@ -114,6 +114,9 @@ export type CreateSpikeBulkAnswerRequest = {
 export type SpikeLinkedConversationView = {
   conversationId: string;
   kind: 'public_thread' | 'direct_message';
+  /** The customer's handle on the channel, without `@` (null when unknown). */
+  customerHandle: string | null;
+  customerName: string | null;
   status: 'open' | 'pending' | 'snoozed' | 'resolved';
   lastMessagePreview: string;
   linkedAt: string;
@@ -260,3 +263,61 @@ export type SpikeDetectorBrandFigures = SpikeDetectorFigureCounts & {
 
 /** `GET /api/spikes/figures?brandId=&days=`: alerts that started in [from, to). */
 export type SpikeDetectorFigures = { from: string; to: string; brands: SpikeDetectorBrandFigures[] };
+
+/** A reply of a bulk answer that did not go, and why (`GET …/answers/:answerId/failures`). */
+export type SpikeBulkAnswerFailureView = {
+  conversationId: string;
+  customerHandle: string | null;
+  /** The variant it was to receive. */
+  language: string;
+  /** X's refusal, or why the outbox could not queue it. */
+  reason: string;
+  failedAt: string | null;
+};
+
+/** `GET /api/spikes/incidents/:id/answers/:answerId/failures`: at most 200, oldest first, with the total. */
+export type SpikeBulkAnswerFailures = { total: number; failures: SpikeBulkAnswerFailureView[] };
+
+/** `GET /api/spikes/series`: the brands that have counted mentions, with their series (`''` and topics). */
+export type SpikeSeriesCatalog = { brands: { brandId: string; brandName: string; topics: string[] }[] };
+
+/** One step of the volume chart: mentions counted, and what the detector's baseline expected with its band. */
+export type SpikeVolumePoint = {
+  /** Start of the step (ISO). */
+  at: string;
+  count: number;
+  /** Null before the detector has read the series at all. */
+  baselineCount: number | null;
+  bandLowerCount: number | null;
+  bandUpperCount: number | null;
+};
+
+/** An alert of the series drawn on the chart: the incident the detector opened (or ops split off it). */
+export type SpikeVolumeAlert = {
+  incidentId: string;
+  severity: SpikeIncidentSeverity;
+  status: SpikeIncidentStatus;
+  closure: SpikeIncidentClosure | null;
+  startedAt: string;
+  endedAt: string | null;
+};
+
+/**
+ * `GET /api/spikes/series/volume?brandId=&topic=&hours=1..168`: a brand's mentions (or one topic's) over the last
+ * hours in steps of `stepMinutes`, with the baseline band and the alerts. The baseline of the last 4 hours is
+ * the one the detector used minute by minute; older steps show the model as it stands now for that hour and weekday.
+ */
+export type SpikeVolumeSeries = {
+  brandId: string;
+  brandName: string;
+  topic: string;
+  from: string;
+  to: string;
+  stepMinutes: number;
+  /** The detector has less than a day of history: it cannot alert yet and its band is rough. */
+  isWarmingUp: boolean;
+  /** The first minute the detector has not read yet (minutes are read a minute after they close). */
+  readUntil: string | null;
+  points: SpikeVolumePoint[];
+  alerts: SpikeVolumeAlert[];
+};

@@ -10,3 +10,4 @@ export { BulkAnswersService } from './bulk-answers/bulk-answers.service';
 export { IncidentWebhookDeliverer } from './webhooks/incident-webhook-deliverer';
 export { IncidentSlaWatch } from './sla/incident-sla-watch';
 export { IncidentCoverage } from './sla/incident-coverage';
+export { DemoSpikeHistory, type DemoSpikeHistoryOutcome } from './demo/demo-spike-history.service';

@@ -7,6 +7,7 @@ import { SpikeBrandsController } from './brands/spike-brands.controller';
 import { BulkAnswerRepository } from './bulk-answers/bulk-answer.repository';
 import { BulkAnswerSender } from './bulk-answers/bulk-answer-sender';
 import { BulkAnswersService } from './bulk-answers/bulk-answers.service';
+import { DemoSpikeHistory } from './demo/demo-spike-history.service';
 import { DetectorFiguresController } from './figures/detector-figures.controller';
 import { DetectorFiguresRepository } from './figures/detector-figures.repository';
 import { DetectorFiguresService } from './figures/detector-figures.service';
@@ -25,6 +26,9 @@ import {
 } from './scanner/spike-scanner.service';
 import { SpikeCountParticipant } from './series/spike-count.participant';
 import { SpikeSeriesRepository } from './series/spike-series.repository';
+import { SpikeVolumeController } from './series/spike-volume.controller';
+import { SpikeVolumeRepository } from './series/spike-volume.repository';
+import { SpikeVolumeService } from './series/spike-volume.service';
 import { IncidentCoverage } from './sla/incident-coverage';
 import { IncidentSlaWatch } from './sla/incident-sla-watch';
 import {
@@ -40,11 +44,17 @@ import { IncidentWebhooksService } from './webhooks/incident-webhooks.service';
  * The spikes domain (docs/spikes.md): per-minute mention counts per brand and topic kept in step with the
  * inbox, the streaming detector run over every series with its state in the database, the incidents it
  * opens with the conversations linked to them, read, regrouped and acted on by ops, their own SLA, bulk answers
- * through the outbox, signed outbound webhooks, and the detector's figures.
+ * through the outbox, signed outbound webhooks, the detector's figures, the ops view's volume chart, and the demo's
+ * simulated history.
  */
 @Module({
   imports: [InboxModule],
-  controllers: [SpikeIncidentsController, SpikeBrandsController, DetectorFiguresController],
+  controllers: [
+    SpikeIncidentsController,
+    SpikeBrandsController,
+    DetectorFiguresController,
+    SpikeVolumeController,
+  ],
   providers: [
     SpikeSeriesRepository,
     SpikeCountParticipant,
@@ -71,8 +81,12 @@ import { IncidentWebhooksService } from './webhooks/incident-webhooks.service';
     IncidentCoverage,
     DetectorFiguresRepository,
     DetectorFiguresService,
+    SpikeVolumeRepository,
+    SpikeVolumeService,
+    DemoSpikeHistory,
   ],
   exports: [
+    DemoSpikeHistory,
     SpikeScanner,
     SpikeIncidentsService,
     BulkAnswersService,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
 import { Team } from './team.entity';
 
 export type TeamWithCount = { id: string; name: string; createdAt: Date; memberCount: number };
@@ -23,11 +23,26 @@ export class TeamRepository {
     }));
   }
 
-  existsByName(name: string): Promise<boolean> {
-    return this.teams
-      .createQueryBuilder('team')
-      .where('lower(team.name) = lower(:name)', { name })
-      .getExists();
+  /** Whether another team (not `exceptId`) has this name, ignoring case. */
+  existsByName(name: string, exceptId?: string): Promise<boolean> {
+    const query = this.teams.createQueryBuilder('team').where('lower(team.name) = lower(:name)', { name });
+    if (exceptId) query.andWhere('team.id <> :exceptId', { exceptId });
+    return query.getExists();
+  }
+
+  /**
+   * Renames a team: 'renamed', 'missing' (no such team), or 'taken' when another team got the name meanwhile
+   * (the unique index on `lower(name)`).
+   */
+  async rename(params: { id: string; name: string }): Promise<'renamed' | 'missing' | 'taken'> {
+    try {
+      const result = await this.teams.update({ id: params.id }, { name: params.name });
+      return result.affected ? 'renamed' : 'missing';
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505')
+        return 'taken';
+      throw error;
+    }
   }
 
   findByName(name: string): Promise<Team | null> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { type EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { DomainError } from '@vigie/kernel';
 import type { Role } from '@vigie/contracts';
 import { Team } from '../teams/team.entity';
@@ -87,6 +87,18 @@ export class UserRepository {
     }
   }
 
+  /**
+   * The ids of the active admins, their rows locked until the transaction ends: two admins demoting each other at
+   * once are then decided one after the other (the second sees the first's change).
+   */
+  async lockActiveAdminIds(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM app_user WHERE role = 'admin' AND is_active ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Updates a user (in `manager`'s transaction when given); null when there is none with this id. */
   async update(
     id: string,
     changes: Partial<
@@ -94,14 +106,17 @@ export class UserRepository {
     > & {
       teamIds?: string[];
     },
+    manager?: EntityManager,
   ): Promise<AppUser | null> {
-    const user = await this.findById(id);
+    const users = manager ? manager.getRepository(AppUser) : this.users;
+    const teams = manager ? manager.getRepository(Team) : this.teams;
+    const user = await users.findOne({ where: { id }, relations: { teams: true } });
     if (!user) return null;
     const { teamIds, ...columns } = changes;
     Object.assign(user, columns);
-    if (teamIds) user.teams = teamIds.length ? await this.teams.findBy({ id: In(teamIds) }) : [];
-    await this.users.save(user);
-    return this.findById(id);
+    if (teamIds) user.teams = teamIds.length ? await teams.findBy({ id: In(teamIds) }) : [];
+    await users.save(user);
+    return users.findOne({ where: { id }, relations: { teams: true } });
   }
 
   countTeamsFound(teamIds: string[]): Promise<number> {

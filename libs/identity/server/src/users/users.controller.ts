@@ -39,4 +39,14 @@ export class UsersController {
   createTeam(@Body() body: CreateTeamDto): Promise<TeamSummary> {
     return this.users.createTeam(body.name);
   }
+
+  /** Renames a team (its members, hours and rules stay): 409 when another team has the name. */
+  @Roles('admin')
+  @Patch('teams/:id')
+  renameTeam(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CreateTeamDto,
+  ): Promise<TeamSummary> {
+    return this.users.renameTeam({ id, name: body.name });
+  }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { DomainError } from '@vigie/kernel';
 import type { CreateUserRequest, TeamSummary, UpdateUserRequest, UserSummary } from '@vigie/contracts';
 import { DomainEventBus } from '@vigie/server';
@@ -17,6 +18,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly events: DomainEventBus,
+    private readonly dataSource: DataSource,
   ) {}
 
   async list(): Promise<UserSummary[]> {
@@ -46,9 +48,21 @@ export class UsersService {
   async update(id: string, request: UpdateUserRequest): Promise<UserSummary> {
     if (request.teamIds) await this.assertTeamsExist(request.teamIds);
     const { password, ...changes } = request;
-    const user = await this.users.update(id, {
-      ...changes,
-      ...(password !== undefined ? { passwordHash: await this.hasher.hash(password) } : {}),
+    const passwordHash = password !== undefined ? await this.hasher.hash(password) : undefined;
+    const isLeavingAdmins =
+      (request.role !== undefined && request.role !== 'admin') || request.isActive === false;
+    const user = await this.dataSource.transaction(async (manager) => {
+      if (isLeavingAdmins) {
+        // Vigie always keeps one active admin: nobody else could give the role back (ADR 0511).
+        const activeAdminIds = await this.users.lockActiveAdminIds(manager);
+        if (activeAdminIds.length === 1 && activeAdminIds[0] === id)
+          throw new DomainError({
+            code: 'conflict',
+            message: 'This is the last active admin: make another user admin first.',
+            details: { reason: 'last_admin' },
+          });
+      }
+      return this.users.update(id, { ...changes, ...(passwordHash ? { passwordHash } : {}) }, manager);
     });
     if (!user) throw new DomainError({ code: 'not_found', message: `No user ${id}.` });
     if (request.isActive === false || password !== undefined) {
@@ -79,6 +93,21 @@ export class UsersService {
     }
     const team = await this.teams.insert(trimmed);
     return { id: team.id, name: team.name, memberCount: 0, createdAt: team.createdAt.toISOString() };
+  }
+
+  /** Renames a team; another team's name (ignoring case) is a conflict. */
+  async renameTeam(params: { id: string; name: string }): Promise<TeamSummary> {
+    const name = params.name.trim();
+    if (name === '') throw new DomainError({ code: 'invalid', message: 'name must not be blank.' });
+    const conflict = () =>
+      new DomainError({ code: 'conflict', message: `A team named ${name} already exists.` });
+    if (await this.teams.existsByName(name, params.id)) throw conflict();
+    const outcome = await this.teams.rename({ id: params.id, name });
+    if (outcome === 'taken') throw conflict();
+    if (outcome === 'missing') throw new DomainError({ code: 'not_found', message: `No team ${params.id}.` });
+    const team = (await this.listTeams()).find((summary) => summary.id === params.id);
+    if (!team) throw new DomainError({ code: 'not_found', message: `No team ${params.id}.` });
+    return team;
   }
 
   private async assertTeamsExist(teamIds: string[]): Promise<void> {

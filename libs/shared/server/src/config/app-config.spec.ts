@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(config.database.embeddedDataDir).toBe('.vigie/data');
     expect(config.redis.url).toBeUndefined();
     expect(config.session.isCookieSecure).toBe(false);
-    expect(config.demo).toEqual({ isEnabled: false, password: defaultDemoPassword });
+    expect(config.demo).toEqual({ isEnabled: false, password: defaultDemoPassword, spikeHistoryHours: 0 });
     expect(config.nodeName).toBe('test-node');
     expect(config.shutdownDrainDelayMs).toBe(500);
   });
@@ -49,6 +49,16 @@ describe('loadConfig', () => {
   it('requires the admin email and password together', () => {
     expect(problemsOf({ VIGIE_ADMIN_EMAIL: 'admin@example.com' }).join()).toMatch(
       /VIGIE_ADMIN_PASSWORD.*go together/,
+    );
+  });
+
+  it('reads the hours of the demo feed’s past laid for the spike detector, at most a week', () => {
+    expect(loadConfig({ VIGIE_DEMO_SPIKE_HISTORY_HOURS: '48' }, defaults).demo.spikeHistoryHours).toBe(48);
+    expect(problemsOf({ VIGIE_DEMO_SPIKE_HISTORY_HOURS: '169' }).join()).toMatch(
+      /VIGIE_DEMO_SPIKE_HISTORY_HOURS/,
+    );
+    expect(problemsOf({ VIGIE_DEMO_SPIKE_HISTORY_HOURS: '-1' }).join()).toMatch(
+      /VIGIE_DEMO_SPIKE_HISTORY_HOURS/,
     );
   });
 

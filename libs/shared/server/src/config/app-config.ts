@@ -50,6 +50,7 @@ const environmentSchema = z.object({
   VIGIE_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   VIGIE_DEMO: booleanString.default(false),
   VIGIE_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  VIGIE_DEMO_SPIKE_HISTORY_HOURS: z.coerce.number().int().min(0).max(168).default(0),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   VIGIE_NODE_NAME: z.string().min(1).optional(),
@@ -129,7 +130,8 @@ export type AppConfig = {
   session: { ttlHours: number; idleMinutes: number; isCookieSecure: boolean };
   login: { maxFailures: number; blockSeconds: number };
   bootstrapAdmin?: { email: string; password: string };
-  demo: { isEnabled: boolean; password: string };
+  /** `spikeHistoryHours`: the demo feed's simulated past laid for the spike detector (0: none; ADR 0407). */
+  demo: { isEnabled: boolean; password: string; spikeHistoryHours: number };
   shutdownTimeoutMs: number;
   shutdownDrainDelayMs: number;
   nodeName: string;
@@ -226,7 +228,11 @@ export function loadConfig(
       values.VIGIE_ADMIN_EMAIL && values.VIGIE_ADMIN_PASSWORD
         ? { email: values.VIGIE_ADMIN_EMAIL.toLowerCase(), password: values.VIGIE_ADMIN_PASSWORD }
         : undefined,
-    demo: { isEnabled: values.VIGIE_DEMO, password: values.VIGIE_DEMO_PASSWORD ?? defaultDemoPassword },
+    demo: {
+      isEnabled: values.VIGIE_DEMO,
+      password: values.VIGIE_DEMO_PASSWORD ?? defaultDemoPassword,
+      spikeHistoryHours: values.VIGIE_DEMO_SPIKE_HISTORY_HOURS,
+    },
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     shutdownDrainDelayMs: values.SHUTDOWN_DRAIN_DELAY_MS,
     nodeName: values.VIGIE_NODE_NAME ?? defaults.nodeName,

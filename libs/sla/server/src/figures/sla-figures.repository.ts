@@ -4,6 +4,7 @@ import type { SlaFigureGroup, SlaFigureRow } from '@vigie/contracts';
 
 /** The grouping key of each figure, as SQL over `sla_clock s` (and `team_member tm` for teams). */
 const groupKeys: Record<SlaFigureGroup, string> = {
+  hour: `to_char(s.started_at AT TIME ZONE $3, 'YYYY-MM-DD"T"HH24:00')`,
   day: `to_char(s.started_at AT TIME ZONE $3, 'YYYY-MM-DD')`,
   agent: `s.responder_user_id::text`,
   team: `tm.team_id::text`,
@@ -30,7 +31,10 @@ const percentile = (clock: 'customer' | 'contract', fraction: number) =>
   `percentile_cont(${fraction}) WITHIN GROUP (ORDER BY s.elapsed_ms)
      FILTER (WHERE s.clock = '${clock}' AND s.status = 'fulfilled')`;
 
-/** First-response figures in SQL, in both clocks, over conversations whose first clock started in the range. */
+/**
+ * First-response figures in SQL, in both clocks, over conversations whose first clock started in the range;
+ * filtered by the responder (an agent, or a member of a team) when asked.
+ */
 @Injectable()
 export class SlaFiguresRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -40,6 +44,10 @@ export class SlaFiguresRepository {
     to: Date;
     groupBy: SlaFigureGroup;
     timezone: string;
+    /** Only clocks a member of this team fulfilled. */
+    teamId: string | null;
+    /** Only clocks this agent fulfilled. */
+    agentId: string | null;
   }): Promise<SlaFigureRow[]> {
     const key = groupKeys[params.groupBy];
     const teamJoin =
@@ -56,8 +64,10 @@ export class SlaFiguresRepository {
        FROM sla_clock s ${teamJoin}
        WHERE s.metric = 'first_response' AND s.started_at >= $1 AND s.started_at < $2
          AND ($3::text IS NOT NULL)
+         AND ($4::uuid IS NULL OR s.responder_user_id IN (SELECT tf.user_id FROM team_member tf WHERE tf.team_id = $4))
+         AND ($5::uuid IS NULL OR s.responder_user_id = $5)
        GROUP BY 1 ORDER BY 1 NULLS LAST`,
-      [params.from, params.to, params.timezone],
+      [params.from, params.to, params.timezone, params.teamId, params.agentId],
     )) as RawFigure[];
     const number = (value: number | string | null) => (value === null ? null : Number(value));
     const roundMs = (value: number | string | null) => (value === null ? null : Math.round(Number(value)));

@@ -20,6 +20,8 @@ export class SlaFiguresService {
     to?: string;
     groupBy?: SlaFigureGroup;
     timezone?: string;
+    teamId?: string;
+    agentId?: string;
   }): Promise<SlaFigures> {
     const to = params.to ? new Date(params.to) : this.clock.now();
     const from = params.from ? new Date(params.from) : new Date(to.getTime() - 30 * dayMs);
@@ -33,7 +35,9 @@ export class SlaFiguresService {
     if (from >= to) throw new DomainError({ code: 'invalid', message: 'from must be before to' });
     if (to.getTime() - from.getTime() > maxRangeDays * dayMs)
       throw new DomainError({ code: 'invalid', message: `the range must be at most ${maxRangeDays} days` });
-    const rows = await this.figures.firstResponseFigures({ from, to, groupBy, timezone });
-    return { from: from.toISOString(), to: to.toISOString(), groupBy, timezone, rows };
+    const teamId = params.teamId ?? null;
+    const agentId = params.agentId ?? null;
+    const rows = await this.figures.firstResponseFigures({ from, to, groupBy, timezone, teamId, agentId });
+    return { from: from.toISOString(), to: to.toISOString(), groupBy, timezone, teamId, agentId, rows };
   }
 }

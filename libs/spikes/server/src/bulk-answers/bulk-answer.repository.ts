@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { SpikeBulkAnswerTexts, SpikeBulkAnswerView } from '@vigie/contracts';
+import type { SpikeBulkAnswerFailures, SpikeBulkAnswerTexts, SpikeBulkAnswerView } from '@vigie/contracts';
 
 export type StoredBulkAnswer = {
   id: string;
@@ -191,6 +191,53 @@ export class BulkAnswerRepository {
         nextSendAt: row.next_send_at ? new Date(row.next_send_at).toISOString() : null,
       },
     }));
+  }
+
+  /**
+   * The replies of a bulk answer that did not go: refused by X (the outbox gave up) or refused before queueing.
+   * At most `limit`, in the order the conversations were linked, with the total; null when the incident has no
+   * such bulk answer.
+   */
+  async failures(
+    manager: EntityManager,
+    params: { incidentId: string; bulkAnswerId: string; limit: number },
+  ): Promise<SpikeBulkAnswerFailures | null> {
+    const answers: { id: string }[] = await manager.query(
+      `SELECT id FROM incident_bulk_answer WHERE id = $1 AND incident_id = $2`,
+      [params.bulkAnswerId, params.incidentId],
+    );
+    if (answers.length === 0) return null;
+    const rows: {
+      conversation_id: string;
+      language: string;
+      reason: string | null;
+      failed_at: Date | null;
+      handle: string | null;
+      total: string;
+    }[] = await manager.query(
+      `SELECT r.conversation_id, r.language, coalesce(r.failure_reason, o.failure_reason) AS reason,
+         o.last_attempt_at AS failed_at, count(*) OVER () AS total,
+         (SELECT ci.handle FROM contact_identity ci
+          WHERE ci.contact_id = c.contact_id AND ci.channel = c.channel AND ci.handle IS NOT NULL
+          ORDER BY ci.updated_at DESC LIMIT 1) AS handle
+       FROM incident_bulk_answer_reply r
+       JOIN conversation c ON c.id = r.conversation_id
+       LEFT JOIN outbox_message o ON o.message_id = r.message_id
+       LEFT JOIN incident_conversation l ON l.incident_id = $2 AND l.conversation_id = r.conversation_id
+       WHERE r.bulk_answer_id = $1 AND (o.status = 'failed' OR r.failure_reason IS NOT NULL)
+       ORDER BY l.linked_at NULLS LAST, r.conversation_id LIMIT $3`,
+      [params.bulkAnswerId, params.incidentId, params.limit],
+    );
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      failures: rows.map((row) => ({
+        conversationId: row.conversation_id,
+        customerHandle: row.handle,
+        language: row.language,
+        reason: row.reason ?? '',
+        failedAt: row.failed_at ? new Date(row.failed_at).toISOString() : null,
+      })),
+    };
   }
 
   /** The incident whose bulk answer queued this message, if any. */

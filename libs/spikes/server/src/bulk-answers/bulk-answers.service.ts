@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SpikeBulkAnswerTexts, SpikeBulkAnswerView, SpikeIncidentView } from '@vigie/contracts';
+import type {
+  SpikeBulkAnswerFailures,
+  SpikeBulkAnswerTexts,
+  SpikeBulkAnswerView,
+  SpikeIncidentView,
+} from '@vigie/contracts';
 import { checkReplyText } from '@vigie/inbox-core';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
 import { DomainEventBus } from '@vigie/server';
@@ -81,6 +86,18 @@ export class BulkAnswersService {
     const view = incident.bulkAnswers.find((answer) => answer.id === answerId);
     if (!view) throw new Error(`The bulk answer ${answerId} is missing.`);
     return view;
+  }
+
+  /** The replies of one of the incident's bulk answers that did not go, with X's reasons (at most 200). */
+  async failures(params: { incidentId: string; bulkAnswerId: string }): Promise<SpikeBulkAnswerFailures> {
+    const failures = await this.answers.failures(this.dataSource.manager, { ...params, limit: 200 });
+    if (!failures)
+      throw new DomainError({
+        code: 'not_found',
+        message: 'Bulk answer not found',
+        details: { id: params.incidentId, bulkAnswerId: params.bulkAnswerId },
+      });
+    return failures;
   }
 
   /** Tells the consoles the delivery moved (a reply of a bulk answer was sent or failed). */

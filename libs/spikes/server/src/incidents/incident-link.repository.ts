@@ -131,9 +131,15 @@ export class IncidentLinkRepository {
       status: SpikeLinkedConversationView['status'];
       last_message_preview: string;
       linked_at: Date;
+      handle: string | null;
+      display_name: string | null;
     }[] = await manager.query(
-      `SELECT l.conversation_id, c.kind, c.status, c.last_message_preview, l.linked_at
+      `SELECT l.conversation_id, c.kind, c.status, c.last_message_preview, l.linked_at, ct.display_name,
+         (SELECT ci.handle FROM contact_identity ci
+          WHERE ci.contact_id = c.contact_id AND ci.channel = c.channel AND ci.handle IS NOT NULL
+          ORDER BY ci.updated_at DESC LIMIT 1) AS handle
        FROM incident_conversation l JOIN conversation c ON c.id = l.conversation_id
+       LEFT JOIN contact ct ON ct.id = c.contact_id
        WHERE l.incident_id = $1 AND l.unlinked_at IS NULL
        ORDER BY l.linked_at DESC, l.conversation_id LIMIT $2 OFFSET $3`,
       [params.incidentId, params.limit, params.offset],
@@ -141,6 +147,8 @@ export class IncidentLinkRepository {
     return rows.map((row) => ({
       conversationId: row.conversation_id,
       kind: row.kind,
+      customerHandle: row.handle,
+      customerName: row.display_name,
       status: row.status,
       lastMessagePreview: row.last_message_preview,
       linkedAt: new Date(row.linked_at).toISOString(),

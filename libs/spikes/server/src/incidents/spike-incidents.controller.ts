@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type {
+  SpikeBulkAnswerFailures,
   SpikeBulkAnswerView,
   SpikeIncidentList,
   SpikeIncidentView,
@@ -144,5 +145,15 @@ export class SpikeIncidentsController {
       isForNewcomers: body.isForNewcomers ?? false,
       userId,
     });
+  }
+
+  /** The replies of a bulk answer that did not go, and why (a report for ops; at most 200). */
+  @Roles('ops', 'supervisor', 'admin')
+  @Get(':id/answers/:answerId/failures')
+  failures(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('answerId', new ParseUUIDPipe()) answerId: string,
+  ): Promise<SpikeBulkAnswerFailures> {
+    return this.bulkAnswers.failures({ incidentId: id, bulkAnswerId: answerId });
   }
 }

@@ -154,17 +154,20 @@ export class SpikeSeriesRepository {
     };
   }
 
-  /** Writes bucket counts in one statement, keeping any count already there (real mentions win). */
+  /**
+   * Writes bucket counts in one statement, keeping any count already there (real mentions win); returns how
+   * many buckets it wrote.
+   */
   async layBuckets(
     manager: EntityManager,
     params: { brandId: string; topic: string; buckets: readonly { bucketAtMs: number; count: number }[] },
-  ): Promise<void> {
-    if (params.buckets.length === 0) return;
-    await manager.query(
+  ): Promise<number> {
+    if (params.buckets.length === 0) return 0;
+    const rows: unknown[] = await manager.query(
       `INSERT INTO spike_bucket (brand_id, topic, bucket_at, mention_count)
        SELECT $1, $2, bucket.at, bucket.count
        FROM unnest($3::timestamptz[], $4::int[]) AS bucket (at, count)
-       ON CONFLICT (brand_id, topic, bucket_at) DO NOTHING`,
+       ON CONFLICT (brand_id, topic, bucket_at) DO NOTHING RETURNING 1`,
       [
         params.brandId,
         params.topic,
@@ -172,6 +175,7 @@ export class SpikeSeriesRepository {
         params.buckets.map((bucket) => bucket.count),
       ],
     );
+    return rows.length;
   }
 
   /**
