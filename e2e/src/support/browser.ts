@@ -37,3 +37,16 @@ export async function seriousAccessibilityViolations(
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', help: violation.help }));
 }
+
+/** A JSON GET from inside a signed-in page: same origin, with its session cookie (as the console does). */
+export async function readJsonInPage<T>(page: Page, path: string): Promise<T> {
+  const answer = await page.evaluate(async (url) => {
+    const response = await fetch(url, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' },
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  }, path);
+  if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
+  return answer.body as T;
+}

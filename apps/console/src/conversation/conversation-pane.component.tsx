@@ -1,4 +1,9 @@
-import { type ConversationStatus, type MessageView, type SessionUser } from '@vigie/contracts';
+import {
+  type ConversationStatus,
+  type MessageView,
+  type RoutingPriority,
+  type SessionUser,
+} from '@vigie/contracts';
 import { type RefObject, useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomerPanel } from '../customer/customer-panel.component';
@@ -8,12 +13,16 @@ import { RelativeTime } from '../shared/relative-time.component';
 import { SlaBadges } from '../sla/sla-badges.component';
 import { contactLabel } from './contact-label';
 import { postStatus } from './conversations.api';
+import { PriorityControl } from './priority-control.component';
 import { ReplyBox } from './reply-box.component';
 import { snoozeChoices, snoozeUntil, type SnoozeChoice } from './snooze';
 import { useConversation } from './use-conversation.hook';
 import { shortcutFor } from '../inbox/shortcuts';
 
-/** The open conversation: who else is here, the whole thread in order, status actions and the reply box. */
+/**
+ * The open conversation: who else is here, the whole thread in order, assignment, priority, status actions and
+ * the reply box.
+ */
 export function ConversationPane(params: {
   conversationId: string;
   user: SessionUser;
@@ -21,8 +30,11 @@ export function ConversationPane(params: {
   reconnections: number;
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   onStatusChanged: (conversationId: string, status: ConversationStatus) => void;
+  /** The agent set the priority: the list's row follows (no socket event carries a priority). */
+  onPriorityChanged: (conversationId: string, priority: RoutingPriority) => void;
 }) {
-  const { conversationId, user, socket, reconnections, textareaRef, onStatusChanged } = params;
+  const { conversationId, user, socket, reconnections, textareaRef, onStatusChanged, onPriorityChanged } =
+    params;
   const { t } = useTranslation();
   const conversation = useConversation({ conversationId, socket, reconnections });
   const { detail, viewers } = conversation;
@@ -108,6 +120,13 @@ export function ConversationPane(params: {
           </div>
         </header>
         <AssignmentBar conversationId={detail.id} user={user} socket={socket} reconnections={reconnections} />
+        <PriorityControl
+          conversationId={detail.id}
+          user={user}
+          socket={socket}
+          reconnections={reconnections}
+          onPriorityChanged={onPriorityChanged}
+        />
         <div className="conversation-pane__actions" role="group" aria-label={t('conversation.actions.label')}>
           {detail.status !== 'open' ? (
             <button

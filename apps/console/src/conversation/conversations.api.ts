@@ -1,11 +1,13 @@
 import {
   type ConversationDetail,
   type ChangeConversationStatusRequest,
+  type ConversationPriorityState,
   type CreateReplyRequest,
   type CreateReplyResponse,
   type InboxFacets,
   type InboxFilters,
   type InboxPage,
+  type RoutingPriority,
 } from '@vigie/contracts';
 import { conversationPagePath, type ConversationView } from '../inbox/inbox-views';
 import { type ApiResult, requestJson } from '../shared/http';
@@ -49,4 +51,15 @@ export function postStatus(
     method: 'POST',
     body: JSON.stringify(request),
   });
+}
+
+/** Sets the routing band by hand (409 when the conversation is resolved or not routed). */
+export function postPriority(
+  conversationId: string,
+  priority: RoutingPriority,
+): Promise<ApiResult<ConversationPriorityState>> {
+  return requestJson<ConversationPriorityState>(
+    `/api/conversations/${encodeURIComponent(conversationId)}/priority`,
+    { method: 'POST', body: JSON.stringify({ priority }) },
+  );
 }

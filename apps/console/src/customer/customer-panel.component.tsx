@@ -7,7 +7,6 @@ import { RelativeTime } from '../shared/relative-time.component';
 import {
   concernsPicture,
   formatAccountValue,
-  identityLabel,
   maxNoteLength,
   noteAuthor,
   noteDraftProblem,
@@ -16,12 +15,15 @@ import {
   withNote,
   type NoteDraftProblem,
 } from './customer-panel';
+import { CustomerIdentities } from './customer-identities.component';
+import { CustomerMerges } from './customer-merges.component';
 import { fetchCustomerPicture, postContactNote } from './customers.api';
 import './customer-panel.css';
 
 /**
- * The customer beside the conversation: contact, identities, account (owner, tier, value), past conversations
- * and notes, from the CRM (`GET /api/crm/contacts/:id`). Kept fresh by the CRM's contact events.
+ * The customer beside the conversation: contact, identities (link, unlink, proposals), merges (duplicates, merge,
+ * undo), account (owner, tier, value), past conversations and notes, from the CRM (`GET /api/crm/contacts/:id`).
+ * Kept fresh by the CRM's contact events.
  */
 export function CustomerPanel(params: {
   contactId: string;
@@ -92,6 +94,7 @@ export function CustomerPanel(params: {
           picture={picture}
           conversationId={conversationId}
           user={user}
+          onChanged={() => void load()}
           onNoteAdded={(note) => setPicture((current) => (current ? withNote(current, note) : current))}
         />
       )}
@@ -103,9 +106,11 @@ function CustomerDetails(params: {
   picture: CustomerPicture;
   conversationId: string;
   user: SessionUser;
+  /** A link, unlink, merge or undo went through: read the picture again (its socket event will too). */
+  onChanged: () => void;
   onNoteAdded: Parameters<typeof NoteForm>[0]['onNoteAdded'];
 }) {
-  const { picture, conversationId, user, onNoteAdded } = params;
+  const { picture, conversationId, user, onChanged, onNoteAdded } = params;
   const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const account = picture.account;
@@ -151,23 +156,8 @@ function CustomerDetails(params: {
         ) : null}
       </section>
 
-      <section className="customer-panel__section" aria-labelledby="customer-identities">
-        <h3 id="customer-identities">{t('customer.identities.heading')}</h3>
-        <ul className="customer-panel__list" data-testid="customer-identities">
-          {picture.identities.map((identity) => (
-            <li key={identity.id} data-testid="customer-identity">
-              <span className="customer-panel__channel">
-                {t(`customer.identities.channel.${identity.channel}`)}
-              </span>{' '}
-              {identityLabel(identity)}
-              {identity.isVerified ? ` · ${t('customer.identities.verified')}` : ''}
-              {identity.followersCount !== null
-                ? ` · ${t('customer.identities.followers', { count: identity.followersCount })}`
-                : ''}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CustomerIdentities picture={picture} user={user} onChanged={onChanged} />
+      <CustomerMerges picture={picture} user={user} onChanged={onChanged} />
 
       <section className="customer-panel__section" aria-labelledby="customer-account">
         <h3 id="customer-account">{t('customer.account.heading')}</h3>

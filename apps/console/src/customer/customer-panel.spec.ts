@@ -1,4 +1,4 @@
-import { type ContactIdentityView, type ContactNoteView, type CustomerPicture } from '@vigie/contracts';
+import { type ContactNoteView } from '@vigie/contracts';
 import {
   concernsPicture,
   formatAccountValue,
@@ -10,6 +10,7 @@ import {
   pastConversations,
   withNote,
 } from './customer-panel';
+import { contactIdentityFixture, customerPictureFixture } from './customer.fixture';
 
 function note(id: string, createdAt: string, authorUserId: string | null = 'user-1'): ContactNoteView {
   return { id, contactId: 'contact-1', authorUserId, body: `note ${id}`, createdAt };
@@ -29,40 +30,8 @@ function conversation(id: string, lastActivityAt: string) {
   };
 }
 
-function picture(overrides: Partial<CustomerPicture> = {}): CustomerPicture {
-  return {
-    id: 'contact-1',
-    displayName: 'Jeanne',
-    language: 'fr',
-    attributes: {},
-    tags: [],
-    mergedContactIds: ['contact-2'],
-    identities: [],
-    account: null,
-    conversations: [],
-    notes: [],
-    merges: [],
-    linkProposals: [],
-    erasedAt: null,
-    ...overrides,
-  };
-}
-
-function identity(overrides: Partial<ContactIdentityView>): ContactIdentityView {
-  return {
-    id: 'identity-1',
-    channel: 'x',
-    externalUserId: '12345',
-    handle: null,
-    displayName: null,
-    followersCount: null,
-    isVerified: false,
-    language: null,
-    linkedByUserId: null,
-    contactId: 'contact-1',
-    ...overrides,
-  };
-}
+const picture = customerPictureFixture;
+const identity = contactIdentityFixture;
 
 describe('the customer panel rules', () => {
   it.each([

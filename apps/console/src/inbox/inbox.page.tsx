@@ -153,6 +153,7 @@ export function InboxPage({ user }: { user: SessionUser }) {
                 reconnections={reconnections}
                 textareaRef={replyTextarea}
                 onStatusChanged={(conversationId, status) => list.patch(conversationId, { status })}
+                onPriorityChanged={(conversationId, priority) => list.patch(conversationId, { priority })}
               />
             ) : selectedId ? (
               <p className="conversation-pane__loading" role="status">

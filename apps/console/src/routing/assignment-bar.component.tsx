@@ -13,8 +13,8 @@ import { claimConversation, fetchRoutingAgents, fetchRoutingConversation } from 
 import './routing.css';
 
 /**
- * Who holds the open conversation (routing's view), its priority, and "Assign to me" for agents (also the `a`
- * key). Follows `conversation.assigned` live.
+ * Who holds the open conversation (routing's view) and "Assign to me" for agents (also the `a` key). Follows
+ * `conversation.assigned` live. The priority and its reasons are the conversation's `PriorityControl`.
  */
 export function AssignmentBar(params: {
   conversationId: string;
@@ -82,12 +82,6 @@ export function AssignmentBar(params: {
         {assignee.kind === 'colleague'
           ? t('routing.assignee.colleague', { name: assignee.name ?? t('routing.assignee.unknownColleague') })
           : t(`routing.assignee.${assignee.kind}`)}
-      </span>
-      <span
-        className={`priority-badge priority-badge--${routing.priority}`}
-        title={routing.priorityReasons.join(', ') || undefined}
-      >
-        {t(`routing.priority.${routing.priority}`)}
       </span>
       {isClaimable ? (
         <button
