@@ -1,17 +1,10 @@
 import { type SlaDueStep } from '@vigie/contracts';
+import { formatDuration } from '@vigie/sla-core';
 import { assertNever } from '@vigie/kernel';
 import { type TFunction } from 'i18next';
 
-/** "1 h 30 min", "45 min", "2 h", "20 s": the same in French and English. */
-export function durationWords(ms: number): string {
-  const totalSeconds = Math.round(ms / 1000);
-  if (totalSeconds < 60) return `${totalSeconds} s`;
-  const totalMinutes = Math.round(totalSeconds / 60);
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  if (hours === 0) return `${minutes} min`;
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
-}
+/** "1 h 30 min", "45 min", "2 h", "20 s": the server's own duration words, the same in French and English. */
+export const durationWords = formatDuration;
 
 /**
  * Why a clock is due when it is, in the agent's language: the server's steps (`SlaClockView.explanationSteps`)
