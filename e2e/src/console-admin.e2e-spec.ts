@@ -2,7 +2,12 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BrandSummary, CannedAnswerList, SlaPolicyView, UserSummary } from '@vigie/contracts';
-import { saveScreenshot, screenshotDir, seriousAccessibilityViolations } from './support/browser';
+import {
+  readJsonInPage,
+  saveScreenshot,
+  screenshotDir,
+  seriousAccessibilityViolations,
+} from './support/browser';
 import { type ConsoleStack, signInConsole, startConsoleStack } from './support/console-stack';
 import { workspaceRoot } from './support/processes';
 
@@ -32,19 +37,6 @@ describe('the administration pages in chromium (built API, built fake X)', () =>
     return page;
   }
 
-  /** A JSON GET from inside the signed-in page, with its session cookie (as the console does). */
-  async function getJson<T>(page: Page, path: string): Promise<T> {
-    const answer = await page.evaluate(async (url) => {
-      const response = await fetch(url, {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-      });
-      return { status: response.status, body: await response.json() };
-    }, path);
-    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
-    return answer.body as T;
-  }
-
   /** Opens an admin page from the side nav and waits for its heading and its data. */
   async function openAdminPage(page: Page, path: string, heading: string): Promise<void> {
     await page.getByTestId(`admin-nav-${path}`).click();
@@ -55,7 +47,7 @@ describe('the administration pages in chromium (built API, built fake X)', () =>
   }
 
   async function demoBrand(page: Page): Promise<BrandSummary> {
-    const brands = await getJson<BrandSummary[]>(page, '/api/brands');
+    const brands = await readJsonInPage<BrandSummary[]>(page, '/api/brands');
     const brand = brands.find((item) => item.name === 'Vigie Telecom');
     if (!brand) throw new Error('no demo brand');
     return brand;
@@ -113,7 +105,7 @@ describe('the administration pages in chromium (built API, built fake X)', () =>
     expect(await page.getByTestId('admin-saved').textContent()).toBe('Nadia Haddad a été créé.');
     await page.locator('[data-testid="team-item"][data-team="Care Pro"]').getByText('1 membre(s)').waitFor();
 
-    const users = await getJson<UserSummary[]>(page, '/api/users');
+    const users = await readJsonInPage<UserSummary[]>(page, '/api/users');
     expect(users.find((user) => user.email === 'nadia@vigie.demo')).toMatchObject({
       role: 'agent',
       languages: ['fr', 'en'],
@@ -191,7 +183,7 @@ describe('the administration pages in chromium (built API, built fake X)', () =>
     );
 
     const brand = await demoBrand(page);
-    const policies = await getJson<SlaPolicyView[]>(page, `/api/brands/${brand.id}/sla-policies`);
+    const policies = await readJsonInPage<SlaPolicyView[]>(page, `/api/brands/${brand.id}/sla-policies`);
     expect(policies.map((policy) => policy.name)).toEqual(['Standard']);
     expect(policies[0].spec.calendar.weekly.mon).toEqual([
       ['09:00', '12:00'],
@@ -227,7 +219,7 @@ describe('the administration pages in chromium (built API, built fake X)', () =>
     expect(await item.getByTestId('canned-body').textContent()).toBe(body);
 
     const brand = await demoBrand(page);
-    const { items } = await getJson<CannedAnswerList>(
+    const { items } = await readJsonInPage<CannedAnswerList>(
       page,
       `/api/canned-answers?brandId=${brand.id}&language=fr`,
     );
@@ -270,7 +262,7 @@ describe('the administration pages in chromium (built API, built fake X)', () =>
       .waitFor();
 
     const brand = await demoBrand(page);
-    const [policy] = await getJson<SlaPolicyView[]>(page, `/api/brands/${brand.id}/sla-policies`);
+    const [policy] = await readJsonInPage<SlaPolicyView[]>(page, `/api/brands/${brand.id}/sla-policies`);
     expect(policy.spec.outOfHours).toMatchObject({
       isEnabled: true,
       templates: { fr: 'Bonjour ! L’équipe revient {reopensAt}.' },

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import type { SpikeIncidentView, SpikeLinkedConversationPage } from '@vigie/contracts';
 import { frenchPublicHolidays } from '@vigie/sla-core';
-import { saveScreenshot, seriousAccessibilityViolations } from './support/browser';
+import { readJsonInPage, saveScreenshot, seriousAccessibilityViolations } from './support/browser';
 import { type ConsoleStack, signInConsole, startConsoleStack } from './support/console-stack';
 
 type Posted = {
@@ -73,19 +73,6 @@ describe('the ops view during an outage in chromium (built API, built fake X)', 
     });
     pages.push(page);
     return page;
-  }
-
-  /** A JSON read from inside the signed-in page: same origin, with its session cookie (as the console does). */
-  async function readApi<T>(page: Page, path: string): Promise<T> {
-    const answer = await page.evaluate(async (url) => {
-      const response = await fetch(url, {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json' },
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    }, path);
-    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}`);
-    return answer.body as T;
   }
 
   async function waitUntil(
@@ -182,8 +169,8 @@ describe('the ops view during an outage in chromium (built API, built fake X)', 
 
       // Fake X received each reply once: one public reply per customer of a linked public conversation (after
       // their @handle), one DM per linked DM conversation, and nothing twice.
-      const incident = await readApi<SpikeIncidentView>(page, `/api/spikes/incidents/${incidentId}`);
-      const linked = await readApi<SpikeLinkedConversationPage>(
+      const incident = await readJsonInPage<SpikeIncidentView>(page, `/api/spikes/incidents/${incidentId}`);
+      const linked = await readJsonInPage<SpikeLinkedConversationPage>(
         page,
         `/api/spikes/incidents/${incidentId}/conversations?limit=200`,
       );
