@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IANAZone } from 'luxon';
 import {
   type InboxFacets,
   type InboxItem,
@@ -15,12 +14,12 @@ import {
 import { ConversationsService } from '@vigie/inbox-server';
 import { CLOCK, type Clock, DomainError } from '@vigie/kernel';
 import { SlaReadService } from '@vigie/sla-server';
+import { reportingRange } from '@vigie/server';
 import { decodeInboxCursor, encodeInboxCursor, searchTsquery, sortOf } from './inbox-query';
 import { type InboxRowFilters, InboxViewsRepository } from './inbox-views.repository';
 
 export type InboxActor = { userId: string; role: Role };
 
-const dayMs = 86_400_000;
 const maxVolumeDays = 31;
 
 export type InboxPageRequest = {
@@ -93,17 +92,12 @@ export class InboxViewsService {
    * Paris; at most 31 days (744 hours).
    */
   async volume(params: { from?: string; to?: string; timezone?: string }): Promise<InboxVolume> {
-    const to = params.to ? new Date(params.to) : this.clock.now();
-    const from = params.from ? new Date(params.from) : new Date(to.getTime() - dayMs);
-    const timezone = params.timezone ?? 'Europe/Paris';
-    if (!IANAZone.isValidZone(timezone))
-      throw new DomainError({
-        code: 'invalid',
-        message: `timezone must be an IANA zone such as Europe/Paris, got "${timezone}"`,
-      });
-    if (from >= to) throw new DomainError({ code: 'invalid', message: 'from must be before to' });
-    if (to.getTime() - from.getTime() > maxVolumeDays * dayMs)
-      throw new DomainError({ code: 'invalid', message: `the range must be at most ${maxVolumeDays} days` });
+    const { from, to, timezone } = reportingRange({
+      ...params,
+      now: this.clock.now(),
+      defaultDays: 1,
+      maxDays: maxVolumeDays,
+    });
     const hours = await this.repository.hourlyVolume({ from, to, timezone });
     return { from: from.toISOString(), to: to.toISOString(), timezone, hours };
   }

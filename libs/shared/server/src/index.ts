@@ -13,3 +13,4 @@ export * from './jobs/periodic-job';
 export * from './secrets/secret-cipher';
 export * from './secrets/secret-key';
 export * from './webhooks/signed-webhook';
+export * from './reporting/reporting-range';
