@@ -1,24 +1,15 @@
 import { type InboxItem, type SlaClockView } from '@vigie/contracts';
+import { slaClockView } from '../sla/sla-clock.fixture';
 import { rowSlaBadges } from './list-sla';
 
 const now = new Date('2026-11-18T10:40:00Z');
 
 function clock(changes: Partial<SlaClockView>): SlaClockView {
-  return {
-    clock: 'customer',
-    metric: 'first_response',
-    status: 'running',
-    hours: 'calendar',
-    targetMinutes: 60,
+  return slaClockView({
     startedAt: '2026-11-18T10:00:00.000Z',
     dueAt: '2026-11-18T11:00:00.000Z',
-    breachedAt: null,
-    fulfilledAt: null,
-    countedMs: 0,
-    explanation: null,
-    explanationSteps: null,
     ...changes,
-  };
+  });
 }
 
 function row(clocks: SlaClockView[], warnings: InboxItem['sla']['warnings'] = []) {

@@ -1,25 +1,10 @@
 import { type ConversationSla, type SlaClockView, type SlaEventView } from '@vigie/contracts';
 import { formatDuration, slaBadges } from './sla-badges';
+import { slaClockView } from './sla-clock.fixture';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
 
-function clock(overrides: Partial<SlaClockView>): SlaClockView {
-  return {
-    clock: 'customer',
-    metric: 'first_response',
-    status: 'running',
-    hours: 'calendar',
-    targetMinutes: 60,
-    startedAt: '2026-11-23T09:30:00.000Z',
-    dueAt: '2026-11-23T10:30:00.000Z',
-    breachedAt: null,
-    fulfilledAt: null,
-    countedMs: 0,
-    explanation: null,
-    explanationSteps: null,
-    ...overrides,
-  };
-}
+const clock = slaClockView;
 
 function sla(clocks: SlaClockView[], events: SlaEventView[] = []): ConversationSla {
   return {

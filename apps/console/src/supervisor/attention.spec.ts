@@ -9,25 +9,18 @@ import {
   sortByTimeLeft,
   summarizeReassignment,
 } from './attention';
+import { slaClockView } from '../sla/sla-clock.fixture';
 
 const now = new Date('2026-11-18T10:40:00Z');
 
 function clock(changes: Partial<SlaClockView>): SlaClockView {
-  return {
+  return slaClockView({
     clock: 'contract',
-    metric: 'first_response',
-    status: 'running',
     hours: 'business',
-    targetMinutes: 60,
     startedAt: '2026-11-18T10:00:00.000Z',
     dueAt: '2026-11-18T11:00:00.000Z',
-    breachedAt: null,
-    fulfilledAt: null,
-    countedMs: 0,
-    explanation: null,
-    explanationSteps: null,
     ...changes,
-  };
+  });
 }
 
 function item(id: string, clocks: SlaClockView[], warned = true): InboxItem {
